@@ -1,0 +1,55 @@
+"""briefmodel: analytical briefs as a typed model, and back to text.
+
+>>> import briefmodel
+>>> report = briefmodel.parse("Title\\n\\nDecember 14, 2024\\n\\nIt happened today, officials said.[1]\\n\\n[1] https://t.me/a/1\\n")
+>>> report.citations[0].note.sources[0].platform
+<Platform.TELEGRAM: 'telegram'>
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from briefmodel._errors import BriefmodelError, ParseError
+from briefmodel._model import (
+    Block,
+    BlockKind,
+    Citation,
+    Claim,
+    Diagnostic,
+    Note,
+    Platform,
+    Report,
+    Severity,
+    Source,
+    SourceKind,
+    Span,
+    Takeaway,
+)
+from briefmodel._parser import parse, parse_all
+from briefmodel._renderer import render
+
+try:
+    __version__ = version("briefmodel")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "BriefmodelError",
+    "Citation",
+    "Claim",
+    "Diagnostic",
+    "Note",
+    "ParseError",
+    "Platform",
+    "Report",
+    "Severity",
+    "Source",
+    "SourceKind",
+    "Span",
+    "Takeaway",
+    "__version__",
+    "parse",
+    "parse_all",
+    "render",
+]

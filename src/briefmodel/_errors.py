@@ -1,0 +1,46 @@
+"""The exceptions briefmodel raises: one base class, and a positioned parse error."""
+
+__all__ = ["BriefmodelError", "ParseError"]
+
+
+class BriefmodelError(Exception):
+    """Base class of every error briefmodel raises on purpose."""
+
+
+class ParseError(ValueError, BriefmodelError):
+    """A problem found by ``parse(..., strict=True)``, with its place in the text.
+
+    ``str()`` gives one line of message and the offending line with a caret under
+    the column. Instances pickle and unpickle to an equal error.
+    """
+
+    def __init__(self, code: str, message: str, *, line: int, column: int, snippet: str = "") -> None:
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+        self.snippet = snippet
+        super().__init__(code, message, line, column, snippet)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (self.code, self.message, self.line, self.column, self.snippet))
+
+    def __str__(self) -> str:
+        head = f"{self.code}: {self.message} (line {self.line}, column {self.column})"
+        if not self.snippet:
+            return head
+        caret = " " * (self.column - 1) + "^"
+        return f"{head}\n    {self.snippet}\n    {caret}"
+
+
+def _rebuild(code: str, message: str, line: int, column: int, snippet: str) -> ParseError:
+    return ParseError(code, message, line=line, column=column, snippet=snippet)
+
+
+def make_snippet(line_text: str, column: int, width: int = 120) -> tuple[str, int]:
+    """Cut ``line_text`` to at most ``width`` code points around ``column``; return it and the new column."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in line_text)
+    if len(printable) <= width:
+        return printable, column
+    start = max(0, min(column - 1 - width // 2, len(printable) - width))
+    return printable[start : start + width], column - start

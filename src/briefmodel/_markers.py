@@ -1,0 +1,87 @@
+"""Stage 5: find the callouts (``[12]``) in a body and the brackets that are not callouts.
+
+A callout is ``[`` + 1 to 9 ASCII digits + ``]`` anywhere in a body line (after a
+period, a quote or a parenthesis, before the period, glued to the next word, in
+runs like ``[8][9]`` or ``[20] [21]``). When the report's endnotes are labelled
+with lowercase roman numerals, ``[iv]`` is a callout too. Every other bracket
+(``[AC]``, ``[and]``, ``[Source: ...]``) stays text and gets a
+``BRACKET_NOT_CALLOUT`` info diagnostic.
+"""
+
+import re
+
+import attrs
+
+from briefmodel._shapes import roman_value
+
+__all__ = ["Callout", "Bracket", "find_callouts", "strip_callouts"]
+
+_BRACKET = re.compile(r"\[([^\[\]\r\n]*)\]")
+_DIGITS = re.compile(r"[0-9]{1,9}")
+_CALLOUT_RUN = re.compile(r"(?:[ \u00a0]?\[[0-9]{1,9}\])+")
+_ROMAN_RUN = re.compile(r"(?:[ \u00a0]?\[(?:[0-9]{1,9}|[ivxlcdm]{1,9})\])+")
+_ANY_CALLOUT = re.compile(r"\[[0-9]+\]")
+
+
+@attrs.define
+class Callout:
+    """A callout found in a line, before it is resolved."""
+
+    label: str
+    number: int
+    line: int
+    column: int
+    """0-based column in the line."""
+    end: int
+
+
+@attrs.define
+class Bracket:
+    """A bracket that is not a callout."""
+
+    text: str
+    line: int
+    column: int
+
+
+def find_callouts(lines: list[str], lo: int, hi: int, roman: bool) -> tuple[list[Callout], list[Bracket]]:
+    """The callouts and other brackets of lines ``lo`` to ``hi``, in order."""
+    callouts: list[Callout] = []
+    brackets: list[Bracket] = []
+    for i in range(lo, hi):
+        line = lines[i]
+        if "[" not in line:
+            continue
+        for match in _BRACKET.finditer(line):
+            label = match.group(1)
+            if _DIGITS.fullmatch(label):
+                callouts.append(Callout(label, int(label), i, match.start(), match.end()))
+            elif roman and (value := roman_value(label)) is not None:
+                callouts.append(Callout(label, value, i, match.start(), match.end()))
+            else:
+                brackets.append(Bracket(match.group(), i, match.start()))
+    return callouts, brackets
+
+
+def strip_callouts(text: str, roman: bool = False) -> str:
+    """``text`` with its callouts removed; a callout glued between two words leaves a space.
+
+    The result never holds a callout, even when removing one joins the brackets
+    around it into another (``[1[2]]``).
+    """
+    pattern = _ROMAN_RUN if roman else _CALLOUT_RUN
+
+    def replace(match: "re.Match[str]") -> str:
+        after = match.end()
+        if after < len(text) and match.start() > 0:
+            nxt = text[after]
+            if not nxt.isspace() and nxt.isalnum() and not text[match.start() - 1].isspace():
+                return " "
+        return ""
+
+    if "[" not in text:
+        return text
+    result = pattern.sub(replace, text)
+    while _ANY_CALLOUT.search(result):
+        result = _ANY_CALLOUT.sub("", result)
+    return result

@@ -1,0 +1,303 @@
+"""The typed model of a brief: frozen, slotted, keyword-only attrs classes.
+
+This module holds data and the invariants of that data (validators), never
+parsing logic. Sequences are tuples; edit a value with :func:`attrs.evolve`.
+
+Positions take part in ``==``: two reports are equal only when their texts are
+equal, and then their spans are equal too, so keeping positions in equality
+costs nothing and lets tests compare whole reports.
+"""
+
+import datetime as dt
+import enum
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Citation",
+    "Claim",
+    "Diagnostic",
+    "Note",
+    "Platform",
+    "Report",
+    "Severity",
+    "Source",
+    "SourceKind",
+    "Span",
+    "Takeaway",
+]
+
+#: A callout as the text format prints it; text fields that are read with the
+#: markers removed can never hold one (the parser would read it as a marker).
+CALLOUT_RE = re.compile(r"\[[0-9]+\]")
+LINE_BREAKS = ("\r\n", "\n", "\r", "")
+
+
+class BlockKind(enum.Enum):
+    """What a line of the report's text is, as the parser read it."""
+
+    TITLE = "title"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    PUBLISHER = "publisher"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    BULLET = "bullet"
+    ENDNOTE = "endnote"
+    BOILERPLATE = "boilerplate"
+    BLANK = "blank"
+    OTHER = "other"
+
+
+class Severity(enum.Enum):
+    """How bad a :class:`Diagnostic` is. ``strict=True`` raises on warnings and errors."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Platform(enum.Enum):
+    """Where a cited URL lives."""
+
+    TELEGRAM = "telegram"
+    X = "x"
+    FACEBOOK = "facebook"
+    YOUTUBE = "youtube"
+    VK = "vk"
+    INSTAGRAM = "instagram"
+    WEB = "web"
+
+
+class SourceKind(enum.Enum):
+    """What sort of thing a source is."""
+
+    SOCIAL_POST = "social_post"
+    NEWS_ARTICLE = "news_article"
+    OFFICIAL = "official"
+    THINK_TANK = "think_tank"
+    ISW_REPORT = "isw_report"
+    OTHER = "other"
+    TEXT = "text"
+    """A note (or part of one) with no URL: a pasted title, prose, a document name."""
+
+
+def _no_line_break(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
+    if value is not None and ("\n" in value or "\r" in value):
+        raise ValueError(f"{attribute.name} cannot hold a line break: {value!r}")
+
+
+def _no_callout(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+    found = CALLOUT_RE.search(value)
+    if found:
+        raise ValueError(
+            f"{attribute.name} cannot hold {found.group()!r}: the text format would read it as a callout"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """A half-open range of code points in a report's own text, with that text."""
+
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    """Offset of the first code point."""
+    end: int = attrs.field()
+    """Offset just past the last code point."""
+    text: str
+    """``report.text[start:end]``, kept so a span can be read on its own."""
+    line: int = attrs.field(validator=attrs.validators.ge(1))
+    """1-based line of ``start``; only ``\\n``, ``\\r\\n`` and ``\\r`` end lines."""
+    column: int = attrs.field(validator=attrs.validators.ge(1))
+    """1-based column of ``start``, in code points."""
+
+    @end.validator
+    def _check_end(self, _: "attrs.Attribute[int]", value: int) -> None:
+        if value - self.start != len(self.text):
+            raise ValueError(f"span {self.start}:{value} does not match its text of {len(self.text)} code points")
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """A problem the lenient parser found and kept as data."""
+
+    code: str
+    """Stable code such as ``CALLOUT_UNRESOLVED``; see the diagnostics page."""
+    severity: Severity
+    message: str
+    span: Span | None = None
+    """Where the problem is, when it has a place."""
+
+
+@attrs.frozen(kw_only=True)
+class Block:
+    """One line of the report's exact text and the kind the parser gave it.
+
+    The blocks of a report, joined in order with their line breaks, are its text.
+    """
+
+    kind: BlockKind
+    text: str = attrs.field(validator=_no_line_break)
+    """The line without its line break."""
+    newline: str = attrs.field(default="\n", validator=attrs.validators.in_(LINE_BREAKS))
+    """The line break that ends the line: ``\\n``, ``\\r\\n``, ``\\r``, or ``""`` at the very end."""
+    start: int = 0
+    """Offset of the line in the report's text."""
+    line: int = 1
+    """1-based line number."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """One cited thing: a URL from a note (repaired), or a note's text when it has no URL."""
+
+    raw: str
+    """The source as printed in the note."""
+    url: str | None = None
+    """The repaired URL, or ``None`` for a text source."""
+    domain: str | None = None
+    """Host without ``www.``, lower case."""
+    platform: Platform | None = None
+    kind: SourceKind = SourceKind.TEXT
+    truncated: bool = False
+    """The printed URL was shortened with ``...`` or ``…``; ``url`` is then incomplete."""
+    outlet: str | None = None
+    """A well-known outlet's name (``Reuters``, ``TASS``, ...)."""
+    account: str | None = None
+    """Channel or account for Telegram, X, Facebook, VK, Instagram and YouTube URLs."""
+    post_id: str | None = None
+    """The post's id where the URL carries it."""
+    repairs: tuple[str, ...] = ()
+    """What was repaired to get ``url``: ``dot``, ``scheme``, ``trailing``, ``space``."""
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """One endnote: its label, its exact text and the sources it lists."""
+
+    label: str
+    """As printed between the brackets: ``"12"``, ``"iv"``."""
+    number: int | None
+    """The label's value (roman labels too); ``None`` if it has none."""
+    span: Span
+    """From the opening bracket to the last character of the note, continuation lines included."""
+    text: str
+    """The note after its label, stripped; continuation lines keep their line breaks."""
+    cited_by: tuple[int, ...] = ()
+    """Indexes into ``Report.citations`` of the callouts that use this note."""
+
+    @functools.cached_property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources the note lists, read on first use."""
+        from briefmodel._sources import read_sources
+
+        return read_sources(self.text)
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """One in-text callout such as ``[12]`` and the note it resolves to."""
+
+    label: str
+    """As printed between the brackets."""
+    number: int | None
+    span: Span
+    """The callout, brackets included."""
+    block: int
+    """Index into ``Report.blocks`` of the line it sits on."""
+    note: Note | None = None
+    """The resolved note, or ``None`` (with a ``CALLOUT_UNRESOLVED`` diagnostic)."""
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources behind this callout (none when unresolved)."""
+        return () if self.note is None else self.note.sources
+
+
+@attrs.frozen(kw_only=True)
+class Takeaway:
+    """One Key Takeaways (or Toplines) item."""
+
+    text: str = attrs.field(validator=[_no_line_break, _no_callout])
+    """The item as printed, bullet and callouts removed."""
+    span: Span
+    """The item as printed, callouts included, bullet excluded."""
+    citations: tuple[Citation, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """One asserted sentence of the body."""
+
+    text: str = attrs.field(validator=_no_callout)
+    """The sentence with its callouts removed."""
+    span: Span
+    """The sentence as printed, callouts included."""
+    citations: tuple[Citation, ...] = ()
+    """The sentence's own callouts."""
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Report:
+    """One document: its metadata, its exact text as blocks, and what was read from it."""
+
+    title: str | None = attrs.field(default=None, validator=_no_line_break)
+    """The headline, cleaned of a publisher prefix."""
+    publisher: str | None = attrs.field(default=None, validator=_no_line_break)
+    authors: tuple[str, ...] = ()
+    published: dt.date | None = None
+    cutoff: str | None = None
+    """The time or data cut-off line as printed (``December 14, 7:30 pm ET``)."""
+    series: str | None = None
+    """``Russian Offensive Campaign Assessment``, ``Iran Update``, ..."""
+    url: str | None = None
+    bom: bool = False
+    """The text began with a byte order mark (not part of ``text``; ``render`` writes it back)."""
+    blocks: tuple[Block, ...] = ()
+    takeaways: tuple[Takeaway, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    notes: tuple[Note, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The report's own text (without the BOM); every span indexes into it."""
+        return "".join([piece for block in self.blocks for piece in (block.text, block.newline)])
+
+    @functools.cached_property
+    def sources(self) -> tuple[Source, ...]:
+        """Each distinct source of the notes once, in order of first appearance."""
+        seen: dict[str, Source] = {}
+        for note in self.notes:
+            for source in note.sources:
+                seen.setdefault(source.url or source.raw, source)
+        return tuple(seen.values())
+
+    @functools.cached_property
+    def claims(self) -> tuple["Claim", ...]:
+        """The body's sentences as claims, in document order, read on first use."""
+        from briefmodel._claims import read_claims
+
+        return read_claims(self)
+
+    def iter_spans(self) -> Iterator[Span]:
+        """Every span the report holds, for checks and tools."""
+        for group in (self.citations, self.notes, self.takeaways, self.claims):
+            for item in group:
+                yield item.span
+        for diagnostic in self.diagnostics:
+            if diagnostic.span is not None:
+                yield diagnostic.span
+
+    def __repr__(self) -> str:
+        date = self.published.isoformat() if self.published else "no date"
+        return (
+            f"<Report {self.title!r} ({self.publisher or 'unknown publisher'}, {date}): "
+            f"{len(self.citations)} citations, {len(self.notes)} notes, "
+            f"{len(self.takeaways)} takeaways, {len(self.diagnostics)} diagnostics>"
+        )

@@ -1,0 +1,178 @@
+"""Stage 4: split a document's body into its parts.
+
+Finds the endnotes (after an ``Endnotes`` heading, after a ``Note:`` line that
+the notes follow, or else the tail where note lines are the majority), groups
+the note lines with their continuation lines, finds the Key Takeaways items,
+and gives every body line its block kind (heading, paragraph, bullet,
+boilerplate, endnote, other).
+"""
+
+import attrs
+
+from briefmodel._model import BlockKind
+from briefmodel._shapes import (
+    BULLET,
+    CONTINUATION,
+    ENDNOTES_HEADINGS,
+    NAVIGATION,
+    NOTE_LINE,
+    SENTENCE_END,
+    TAKEAWAYS_HEADINGS,
+    TOPLINES_HEADINGS,
+    is_boilerplate,
+    is_prose,
+)
+
+__all__ = ["Sections", "read_sections"]
+
+_KNOWN_HEADINGS = TAKEAWAYS_HEADINGS | TOPLINES_HEADINGS | ENDNOTES_HEADINGS
+
+
+@attrs.define
+class Sections:
+    """Where the parts of a body are, as line indexes."""
+
+    notes_start: int
+    """First line of the endnotes region (the document's length when there is none)."""
+    note_groups: list[list[int]]
+    """Each note's lines: its label line, then its continuation lines."""
+    takeaways_heading: int | None
+    takeaway_lines: list[int]
+    stray_lines: list[int]
+    """Lines in the endnotes region that are neither notes nor continuations."""
+
+
+def _find_notes_start(lines: list[str], body_start: int) -> tuple[int, int | None]:
+    """The first line of the endnotes region and the index of its heading, if any."""
+    end = len(lines)
+    heading = None
+    note_after: int | None = None
+    for i in range(end - 1, body_start - 1, -1):
+        folded = lines[i].strip().casefold()
+        if folded in ENDNOTES_HEADINGS:
+            return i + 1, i
+        if not folded:
+            continue
+        if NOTE_LINE.match(lines[i]):
+            note_after = i
+        elif folded.startswith("note:") and note_after is not None and heading is None:
+            heading = i
+            note_after = None
+        else:
+            note_after = None
+    if heading is not None:
+        return heading + 1, None
+    # No heading: the notes are the tail from the first note line on which note
+    # lines (with their continuation lines) are at least half the text lines.
+    notes = others = 0
+    start = end
+    for i in range(end - 1, body_start - 1, -1):
+        line = lines[i]
+        if not line.strip():
+            continue
+        if NOTE_LINE.match(line):
+            notes += 1
+            if notes >= others:
+                start = i
+        elif CONTINUATION.match(line):
+            notes += 1
+        else:
+            others += 1
+    return start, None
+
+
+def _heading_like(stripped: str) -> bool:
+    """Short, and not ending like a sentence (a trailing colon is a heading's)."""
+    return len(stripped) <= 150 and (stripped[-1] not in SENTENCE_END or stripped[-1] == ":")
+
+
+def read_sections(lines: list[str], kinds: list[BlockKind], body_start: int) -> Sections:
+    """Read the body's parts; set the kinds of the body's lines in place."""
+    end = len(lines)
+    notes_start, heading = _find_notes_start(lines, body_start)
+    takeaways_heading = None
+    after_sentence = True
+    for i in range(body_start, notes_start):
+        line = lines[i]
+        stripped = line.strip()
+        if not stripped:
+            kinds[i] = BlockKind.BLANK
+            after_sentence = True
+            continue
+        folded = stripped.casefold()
+        if folded in _KNOWN_HEADINGS:
+            kind = BlockKind.HEADING
+            if folded in TAKEAWAYS_HEADINGS and takeaways_heading is None:
+                takeaways_heading = i
+        elif is_boilerplate(folded) or folded == "note:":
+            kind = BlockKind.BOILERPLATE
+        elif BULLET.match(line):
+            kind = BlockKind.BULLET
+        elif after_sentence and _heading_like(stripped) and not is_prose(stripped) and folded not in NAVIGATION:
+            kind = BlockKind.HEADING
+        elif folded in NAVIGATION:
+            kind = BlockKind.OTHER
+        else:
+            kind = BlockKind.PARAGRAPH
+        kinds[i] = kind
+        after_sentence = kind is not BlockKind.PARAGRAPH or stripped[-1] in SENTENCE_END
+    if heading is not None:
+        kinds[heading] = BlockKind.HEADING
+
+    groups: list[list[int]] = []
+    stray: list[int] = []
+    current: list[int] | None = None
+    current_empty = False
+    for i in range(notes_start, end):
+        line = lines[i]
+        stripped = line.strip()
+        if not stripped:
+            kinds[i] = BlockKind.BLANK
+            continue
+        match = NOTE_LINE.match(line)
+        if match is not None:
+            current = [i]
+            current_empty = not line[match.end() :].strip()
+            groups.append(current)
+            kinds[i] = BlockKind.ENDNOTE
+        elif current is not None and (current_empty or CONTINUATION.match(line)):
+            current.append(i)
+            current_empty = False
+            kinds[i] = BlockKind.ENDNOTE
+        else:
+            current = None
+            stray.append(i)
+            kinds[i] = BlockKind.BOILERPLATE if stripped.casefold() in NAVIGATION else BlockKind.OTHER
+
+    takeaway_lines = _takeaway_lines(lines, kinds, takeaways_heading, notes_start)
+    return Sections(notes_start, groups, takeaways_heading, takeaway_lines, stray)
+
+
+def _takeaway_lines(lines: list[str], kinds: list[BlockKind], heading: int | None, stop: int) -> list[int]:
+    """The items under a Key Takeaways heading: its bullets, or else its sentence lines."""
+    if heading is None:
+        return []
+    items: list[int] = []
+    bullets: bool | None = None
+    for i in range(heading + 1, stop):
+        kind = kinds[i]
+        if kind is BlockKind.BLANK:
+            continue
+        if kind is BlockKind.BULLET:
+            if bullets is False:
+                break
+            bullets = True
+            items.append(i)
+            continue
+        if bullets:
+            break
+        stripped = lines[i].strip()
+        if kind is BlockKind.HEADING:
+            if stripped.endswith(":") and stripped.casefold() not in TAKEAWAYS_HEADINGS:
+                continue
+            break
+        if kind is not BlockKind.PARAGRAPH:
+            break
+        bullets = False
+        items.append(i)
+    return items
