@@ -8,7 +8,9 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from briefmodel._builder import build_report
 from briefmodel._errors import BriefmodelError, ParseError
+from briefmodel._io import load
 from briefmodel._model import (
     Block,
     BlockKind,
@@ -26,6 +28,7 @@ from briefmodel._model import (
 )
 from briefmodel._parser import parse, parse_all
 from briefmodel._renderer import render
+from briefmodel._serialize import DataError, from_dict, from_json, make_converter, to_dict, to_json
 
 try:
     __version__ = version("briefmodel")
@@ -38,6 +41,7 @@ __all__ = [
     "BriefmodelError",
     "Citation",
     "Claim",
+    "DataError",
     "Diagnostic",
     "Note",
     "ParseError",
@@ -49,7 +53,14 @@ __all__ = [
     "Span",
     "Takeaway",
     "__version__",
+    "build_report",
+    "from_dict",
+    "from_json",
+    "load",
+    "make_converter",
     "parse",
     "parse_all",
     "render",
+    "to_dict",
+    "to_json",
 ]

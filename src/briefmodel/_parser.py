@@ -196,7 +196,9 @@ def _read_document(lines: list[str], breaks: list[str], bom: bool) -> Report:
         diagnose("TAKEAWAYS_EMPTY", Severity.WARNING, "a Key Takeaways heading with no items", spans.at(heading, 0, heading, len(lines[heading])))
 
     first = next((i for i, kind in enumerate(kinds) if kind is not BlockKind.BLANK), None)
-    if first is not None:
+    if first is None:
+        diagnose("REPORT_EMPTY", Severity.WARNING, "the document holds no text", None)
+    else:
         top = spans.at(first, 0, first, len(lines[first]))
         if header.title is None:
             diagnose("REPORT_NO_TITLE", Severity.WARNING, "no title line found", top)
@@ -238,5 +240,10 @@ def _line_of(starts: list[int], position: int) -> int:
     return bisect_right(starts, position) - 1
 
 
-def _diagnostic_order(diagnostic: Diagnostic) -> tuple[int, str]:
-    return (diagnostic.span.start if diagnostic.span else -1, diagnostic.code)
+_FIRST_AT_A_PLACE = {"ENDNOTES_MISSING": 0}
+
+
+def _diagnostic_order(diagnostic: Diagnostic) -> tuple[int, int, str]:
+    """By place; at one place the diagnostic that explains the others comes first."""
+    start = diagnostic.span.start if diagnostic.span else -1
+    return (start, _FIRST_AT_A_PLACE.get(diagnostic.code, 1), diagnostic.code)

@@ -1,0 +1,31 @@
+"""Reading reports from files: bytes in, every byte kept."""
+
+import os
+from pathlib import Path
+
+from briefmodel._errors import BriefmodelError
+from briefmodel._model import Report
+from briefmodel._parser import parse_all
+
+__all__ = ["load"]
+
+
+def load(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Report, ...]:
+    """Read the reports in a UTF-8 text file, keeping its bytes exactly.
+
+    A BOM becomes ``Report.bom`` on the first report; CRLF and CR line ends are
+    kept. A file that cannot be read or is not valid UTF-8 raises
+    :class:`BriefmodelError` with a one-line message (naming the byte offset
+    for bad UTF-8).
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise BriefmodelError(f"cannot read {os.fspath(path)}: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BriefmodelError(
+            f"{os.fspath(path)} is not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start} ({error.reason})"
+        ) from None
+    return parse_all(text, strict=strict)

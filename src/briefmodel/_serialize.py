@@ -1,0 +1,211 @@
+"""The model as plain JSON data, and back, through one cattrs converter.
+
+The converter is made by :func:`make_converter` (never cattrs' global one). A
+report's JSON form carries a ``schema_version``; inside it, a citation names
+its note by index into ``notes`` and a takeaway or claim names its citations
+by index into ``citations``, so nothing is written twice. ``sources`` and
+``claims`` are written for readers of the JSON but are derived: reading a
+report back reads them again from its notes and text.
+
+Bad data raises :class:`DataError`, whose messages name the path of each bad
+value (``expected int @ $.notes[3].number``).
+"""
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.preconf.json import make_converter as make_json_converter
+
+from briefmodel._errors import BriefmodelError
+from briefmodel._model import Citation, Claim, Note, Report, Source, Takeaway
+
+__all__ = ["SCHEMA_VERSION", "DataError", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+
+SCHEMA_VERSION = 1
+T = TypeVar("T")
+
+
+class DataError(ValueError, BriefmodelError):
+    """Data that does not describe a valid model object; ``errors`` lists each problem with its path."""
+
+    def __init__(self, errors: Sequence[str]) -> None:
+        self.errors = list(errors)
+        super().__init__("; ".join(self.errors))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (DataError, (self.errors,))
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter for the model: dates as ISO strings, enums as their values."""
+    converter = make_json_converter()
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(dt.date, _structure_date)
+    note_fields = make_dict_unstructure_fn(Note, converter)
+    converter.register_unstructure_hook(
+        Note, lambda note: {**note_fields(note), "sources": converter.unstructure(note.sources, tuple[Source, ...])}
+    )
+    report_fields = make_dict_structure_fn(Report, converter)
+    converter.register_unstructure_hook(Report, lambda report: _unstructure_report(converter, report))
+    converter.register_structure_hook(Report, lambda data, _: _structure_report(converter, report_fields, data))
+    return converter
+
+
+def _structure_date(value: object, _: object) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+    return dt.date.fromisoformat(value)
+
+
+def _unstructure_report(converter: cattrs.Converter, report: Report) -> dict[str, Any]:
+    note_index = {note: i for i, note in enumerate(report.notes)}
+    citation_index = {citation: i for i, citation in enumerate(report.citations)}
+
+    def with_refs(item: Takeaway | Claim) -> dict[str, Any]:
+        return {
+            "text": item.text,
+            "span": converter.unstructure(item.span),
+            "citations": [citation_index[c] for c in item.citations],
+        }
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": report.title,
+        "publisher": report.publisher,
+        "authors": list(report.authors),
+        "published": None if report.published is None else report.published.isoformat(),
+        "cutoff": report.cutoff,
+        "series": report.series,
+        "url": report.url,
+        "bom": report.bom,
+        "blocks": converter.unstructure(report.blocks),
+        "notes": [converter.unstructure(note, Note) for note in report.notes],
+        "citations": [
+            {
+                "label": c.label,
+                "number": c.number,
+                "span": converter.unstructure(c.span),
+                "block": c.block,
+                "note": None if c.note is None else note_index[c.note],
+            }
+            for c in report.citations
+        ],
+        "takeaways": [with_refs(t) for t in report.takeaways],
+        "claims": [with_refs(c) for c in report.claims],
+        "sources": converter.unstructure(report.sources, tuple[Source, ...]),
+        "diagnostics": converter.unstructure(report.diagnostics),
+    }
+
+
+def _structure_report(
+    converter: cattrs.Converter, report_fields: Callable[[Mapping[str, Any], Any], Report], data: object
+) -> Report:
+    if not isinstance(data, Mapping):
+        raise DataError([f"expected an object, got {type(data).__name__} @ $"])
+    errors: list[str] = []
+    if data.get("schema_version") != SCHEMA_VERSION:
+        errors.append(f"expected schema_version {SCHEMA_VERSION}, got {data.get('schema_version')!r} @ $.schema_version")
+
+    def part(value: object, cls: Any, path: str) -> Any:
+        try:
+            return converter.structure(value, cls)
+        except Exception as error:  # cattrs gathers the failures; give them their paths
+            errors.extend(_messages(error, path))
+            return None
+
+    notes = part(data.get("notes", []), tuple[Note, ...], "$.notes") or ()
+    citations = _refer(converter, data.get("citations", []), notes, "$.citations", "note", Citation, errors)
+    takeaways = _refer(converter, data.get("takeaways", []), citations, "$.takeaways", "citations", Takeaway, errors)
+    rest = {k: v for k, v in data.items() if k not in _DERIVED}
+    try:
+        base = report_fields(rest, Report)
+    except Exception as error:
+        errors.extend(_messages(error, "$"))
+    if errors:
+        raise DataError(errors)
+    return attrs.evolve(base, notes=notes, citations=citations, takeaways=takeaways)
+
+
+_DERIVED = frozenset({"schema_version", "claims", "sources", "notes", "citations", "takeaways"})
+
+
+def _refer(
+    converter: cattrs.Converter,
+    items: object,
+    targets: Sequence[Any],
+    path: str,
+    key: str,
+    cls: type[T],
+    errors: list[str],
+) -> tuple[T, ...]:
+    """Structure items whose ``key`` holds an index (or a list of indexes) into ``targets``."""
+    if not isinstance(items, list):
+        errors.append(f"expected a list, got {type(items).__name__} @ {path}")
+        return ()
+    result = []
+    for i, item in enumerate(items):
+        where = f"{path}[{i}]"
+        if not isinstance(item, Mapping):
+            errors.append(f"expected an object, got {type(item).__name__} @ {where}")
+            continue
+        ref = item.get(key)
+        refs = ref if isinstance(ref, list) else [ref]
+        resolved = []
+        for j, index in enumerate(refs):
+            at = f"{where}.{key}[{j}]" if isinstance(ref, list) else f"{where}.{key}"
+            if index is None and not isinstance(ref, list):
+                resolved.append(None)
+            elif isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(targets):
+                resolved.append(targets[index])
+            else:
+                errors.append(f"expected an index below {len(targets)}, got {index!r} @ {at}")
+        try:
+            value = converter.structure({**item, key: [] if isinstance(ref, list) else None}, cls)
+        except Exception as error:
+            errors.extend(_messages(error, where))
+            continue
+        result.append(attrs.evolve(value, **{key: tuple(resolved) if isinstance(ref, list) else resolved[0]}))
+    return tuple(result)
+
+
+def _messages(error: Exception, path: str) -> list[str]:
+    if isinstance(error, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+        return list(cattrs.transform_error(error, path=path))
+    return [f"{error} @ {path}"]
+
+
+_CONVERTER = make_converter()
+
+
+def to_dict(obj: object) -> Any:
+    """Plain data (dicts, lists, strings, numbers) for a model object."""
+    return _CONVERTER.unstructure(obj)
+
+
+def from_dict(data: object, cls: type[T] = Report) -> T:  # type: ignore[assignment]
+    """The model object of class ``cls`` that ``data`` describes; :class:`DataError` if it describes none."""
+    if cls is Report:
+        return _CONVERTER.structure(data, cls)
+    try:
+        return _CONVERTER.structure(data, cls)
+    except Exception as error:
+        raise DataError(_messages(error, "$")) from None
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """The JSON text of a model object (UTF-8 characters kept as they are)."""
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+
+
+def from_json(data: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[assignment]
+    """Read JSON text written by :func:`to_json` back into an equal object."""
+    try:
+        loaded = json.loads(data)
+    except (ValueError, TypeError) as error:
+        raise DataError([f"invalid JSON: {error} @ $"]) from None
+    return from_dict(loaded, cls)
