@@ -76,10 +76,46 @@ LINE_SHAPES = [
 ]
 
 
+HEADERS = [
+    ["Russian Offensive Campaign Assessment, December 14", "", "Dec 14, 2022 - Press ISW", "", "Mason Clark and George Barros", "", "December 14, 7:30 pm ET"],
+    ["Previous", "Next", "Iran Update, March 3, 2026"],
+    ["December 14, 2024", "", "Institute for the Study of War: N. Korean soldiers in Kursk", "", "Institute for the Study of War"],
+    [],
+]
+
+
+@st.composite
+def coherent_briefs(draw: st.DrawFn) -> list[str]:
+    """The lines of one well-formed brief: header, takeaways, cited paragraphs, matching endnotes."""
+    lines = list(draw(st.sampled_from(HEADERS)))
+    count = draw(st.integers(0, 12))
+    if draw(st.booleans()):
+        lines += ["", "Key Takeaways", ""] + ["  • " + draw(sentences()) for _ in range(draw(st.integers(1, 4)))]
+    number = 1
+    while number <= count:
+        sentence = draw(sentences())
+        shape = draw(st.sampled_from(CALLOUT_SHAPES))
+        lines += ["", shape.format(s=sentence.rstrip("."), n=number, m=number + 1)]
+        number += 2 if "{m}" in shape else 1
+    if draw(st.booleans()):
+        lines += ["", draw(st.sampled_from(["Russian Main Effort—Eastern Ukraine", "Immediate items to watch"]))]
+    lines += ["", draw(st.sampled_from(["Endnotes", "Note:", ""]))]
+    gap = draw(st.sampled_from(["", None]))
+    for label in range(1, number):
+        url = draw(st.sampled_from(URLS))
+        lines.append(f"[{label}] {url}")
+        if draw(st.integers(0, 5)) == 0:
+            lines.append(" " + draw(st.sampled_from(URLS)))
+        if gap is not None:
+            lines.append(gap)
+    return lines
+
+
 @st.composite
 def brief_texts(draw: st.DrawFn) -> str:
     """Text shaped like one or more briefs, damaged in the ways scraped text is."""
-    lines = draw(st.lists(st.one_of(*LINE_SHAPES), max_size=25))
+    soup = st.lists(st.one_of(*LINE_SHAPES), max_size=25)
+    lines = draw(st.one_of(soup, coherent_briefs(), st.lists(coherent_briefs(), min_size=2, max_size=3).map(lambda docs: [line for doc in docs for line in doc])))
     pieces = []
     for line in lines:
         if draw(st.integers(0, 9)) == 0:

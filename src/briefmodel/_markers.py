@@ -12,6 +12,7 @@ import re
 
 import attrs
 
+from briefmodel._model import BlockKind
 from briefmodel._shapes import roman_value
 
 __all__ = ["Callout", "Bracket", "find_callouts", "strip_callouts"]
@@ -44,13 +45,18 @@ class Bracket:
     column: int
 
 
-def find_callouts(lines: list[str], lo: int, hi: int, roman: bool) -> tuple[list[Callout], list[Bracket]]:
-    """The callouts and other brackets of lines ``lo`` to ``hi``, in order."""
+_METADATA = frozenset({BlockKind.TITLE, BlockKind.DATELINE, BlockKind.PUBLISHER, BlockKind.BYLINE})
+
+
+def find_callouts(
+    lines: list[str], kinds: list[BlockKind], hi: int, roman: bool
+) -> tuple[list[Callout], list[Bracket]]:
+    """The callouts and other brackets of the lines before ``hi``, in order (header metadata lines excepted)."""
     callouts: list[Callout] = []
     brackets: list[Bracket] = []
-    for i in range(lo, hi):
+    for i in range(hi):
         line = lines[i]
-        if "[" not in line:
+        if "[" not in line or kinds[i] in _METADATA:
             continue
         for match in _BRACKET.finditer(line):
             label = match.group(1)

@@ -116,7 +116,7 @@ def _read_document(lines: list[str], breaks: list[str], bom: bool) -> Report:
     sections = read_sections(lines, kinds, header.body_start)
     drafts = read_notes(lines, sections.note_groups)
     roman = bool(drafts) and sum(not d.label.isdigit() for d in drafts) * 2 > len(drafts)
-    callouts, brackets = find_callouts(lines, header.body_start, sections.notes_start, roman)
+    callouts, brackets = find_callouts(lines, kinds, sections.notes_start, roman)
     resolution = resolve(callouts, drafts)
 
     notes = []
