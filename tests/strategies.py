@@ -17,7 +17,24 @@ WORDS = (
     "milbloggers claimed units of the brigade conducted assaults in Kursk Oblast likely to continue"
 ).split()
 CAPITALS = ["Russian", "Ukrainian", "Geolocated", "The", "Kremlin", "ISW", "Iranian", "Reuters", "A", "Zelensky"]
-INVISIBLE = ["\u00a0", "\u202f", "\u200b", "\u200d", "\u2060", "\u202e", "\u2066", "\ufeff", "\u0301", "\x00", "\x85", "\u2028", "\u2029", "\v", "\f", "\x1c"]
+INVISIBLE = [
+    "\u00a0",
+    "\u202f",
+    "\u200b",
+    "\u200d",
+    "\u2060",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\u0301",
+    "\x00",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\v",
+    "\f",
+    "\x1c",
+]
 LINE_ENDS = ["\n", "\r\n", "\r"]
 URLS = [
     "https://t.me/rybar/12345",
@@ -30,7 +47,16 @@ URLS = [
     "Kinzhal | Missile Threat (csis.org)",
     "UA General Staff SITREP of 1200 MAR 8 stated that",
 ]
-CALLOUT_SHAPES = ["{s}.[{n}]", "{s}.”[{n}]", "{s}).[{n}]", "{s}. [{n}]", "{s}[{n}].", "{s}.[{n}][{m}]", "{s}.[{n}] [{m}]", "{s}.[{n}]\u00a0"]
+CALLOUT_SHAPES = [
+    "{s}.[{n}]",
+    "{s}.”[{n}]",
+    "{s}).[{n}]",
+    "{s}. [{n}]",
+    "{s}[{n}].",
+    "{s}.[{n}][{m}]",
+    "{s}.[{n}] [{m}]",
+    "{s}.[{n}]\u00a0",
+]
 
 words = st.sampled_from(WORDS)
 
@@ -62,11 +88,28 @@ def note_lines(draw: st.DrawFn) -> str:
 
 LINE_SHAPES = [
     st.just(""),
-    st.sampled_from(["Russian Offensive Campaign Assessment, December 14", "Iran Update, March 3, 2026", "Institute for the Study of War: A headline"]),
-    st.sampled_from(["Dec 14, 2022 - Press ISW", "December 14, 2024", "December 14, 7:30 pm ET", "Mason Clark and George Barros"]),
-    st.sampled_from(["Key Takeaways", "Key Takeaways:", "Toplines", "Endnotes", "Note:", "Share the Post:", "Previous"]),
-    st.sampled_from(["Russian Main Effort—Eastern Ukraine", "Supporting Effort #1—Kharkiv:", "Immediate items to watch"]),
-    st.sampled_from(["Note: ISW does not receive any classified material from any source.", "Click here to see ISW’s interactive map."]),
+    st.sampled_from(
+        [
+            "Russian Offensive Campaign Assessment, December 14",
+            "Iran Update, March 3, 2026",
+            "Institute for the Study of War: A headline",
+        ]
+    ),
+    st.sampled_from(
+        ["Dec 14, 2022 - Press ISW", "December 14, 2024", "December 14, 7:30 pm ET", "Mason Clark and George Barros"]
+    ),
+    st.sampled_from(
+        ["Key Takeaways", "Key Takeaways:", "Toplines", "Endnotes", "Note:", "Share the Post:", "Previous"]
+    ),
+    st.sampled_from(
+        ["Russian Main Effort—Eastern Ukraine", "Supporting Effort #1—Kharkiv:", "Immediate items to watch"]
+    ),
+    st.sampled_from(
+        [
+            "Note: ISW does not receive any classified material from any source.",
+            "Click here to see ISW’s interactive map.",
+        ]
+    ),
     paragraphs(),
     paragraphs().map(lambda p: "  • " + p),
     note_lines(),
@@ -77,9 +120,23 @@ LINE_SHAPES = [
 
 
 HEADERS = [
-    ["Russian Offensive Campaign Assessment, December 14", "", "Dec 14, 2022 - Press ISW", "", "Mason Clark and George Barros", "", "December 14, 7:30 pm ET"],
+    [
+        "Russian Offensive Campaign Assessment, December 14",
+        "",
+        "Dec 14, 2022 - Press ISW",
+        "",
+        "Mason Clark and George Barros",
+        "",
+        "December 14, 7:30 pm ET",
+    ],
     ["Previous", "Next", "Iran Update, March 3, 2026"],
-    ["December 14, 2024", "", "Institute for the Study of War: N. Korean soldiers in Kursk", "", "Institute for the Study of War"],
+    [
+        "December 14, 2024",
+        "",
+        "Institute for the Study of War: N. Korean soldiers in Kursk",
+        "",
+        "Institute for the Study of War",
+    ],
     [],
 ]
 
@@ -115,7 +172,15 @@ def coherent_briefs(draw: st.DrawFn) -> list[str]:
 def brief_texts(draw: st.DrawFn) -> str:
     """Text shaped like one or more briefs, damaged in the ways scraped text is."""
     soup = st.lists(st.one_of(*LINE_SHAPES), max_size=25)
-    lines = draw(st.one_of(soup, coherent_briefs(), st.lists(coherent_briefs(), min_size=2, max_size=3).map(lambda docs: [line for doc in docs for line in doc])))
+    lines = draw(
+        st.one_of(
+            soup,
+            coherent_briefs(),
+            st.lists(coherent_briefs(), min_size=2, max_size=3).map(
+                lambda docs: [line for doc in docs for line in doc]
+            ),
+        )
+    )
     pieces = []
     for line in lines:
         if draw(st.integers(0, 9)) == 0:
@@ -135,7 +200,12 @@ any_texts = st.one_of(brief_texts(), st.text(), st.text(alphabet="[]1\r\n \u00a0
 TITLE_WORDS = ["Assessment", "of", "the", "War", "in", "Kursk", "Update", "on", "Syria", "Offensive", "Strikes"]
 NAMES = ["Mason Clark", "George Barros", "Kateryna Stepanenko", "Frederick W. Kagan", "Karolina Hird", "Grace Mappes"]
 PUBLISHER_NAMES = ["Institute for the Study of War", "Critical Threats Project", "Wilson Center", "Atlantic Council"]
-NOTE_TEXTS = ["https://t.me/rybar/1", "https://www.reuters.com/world/europe/x-2024-12-14/", "https://x.com/a/status/9", "Kinzhal | Missile Threat (csis.org)"]
+NOTE_TEXTS = [
+    "https://t.me/rybar/1",
+    "https://www.reuters.com/world/europe/x-2024-12-14/",
+    "https://x.com/a/status/9",
+    "Kinzhal | Missile Threat (csis.org)",
+]
 
 
 @st.composite

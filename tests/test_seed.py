@@ -73,7 +73,10 @@ def test_wilson_center_piece(reports: tuple[bm.Report, ...]) -> None:
     assert paragraphs[0].startswith("Forced displacement represents one of the most pressing")
     assert paragraphs[-1].startswith("It’s not just about recognizing the problem")
     # The paragraph broken across two lines keeps both lines.
-    assert "inconsistent. This initiative emphasizes the importance of upholding and reinforcing these international standards." in paragraphs
+    assert (
+        "inconsistent. This initiative emphasizes the importance of upholding and reinforcing these international standards."
+        in paragraphs
+    )
 
 
 def test_claims_are_the_body_sentences(reports: tuple[bm.Report, ...]) -> None:

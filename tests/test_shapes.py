@@ -36,7 +36,18 @@ NOTES_1_TO_3 = "[1] https://t.me/a/1\n[2] https://t.me/a/2\n[3] https://t.me/a/3
         ("Russian forces advanced near Kreminna.[1]\u00a0Ukrainian forces held.[2]", ["1", "2"], 2),
         ("Sourcing for this assessment is available here.[1]", ["1"], 0),
     ],
-    ids=["after-period", "after-quote", "after-paren", "space-before", "before-period", "glued", "run", "run-space", "nbsp", "one-sentence"],
+    ids=[
+        "after-period",
+        "after-quote",
+        "after-paren",
+        "space-before",
+        "before-period",
+        "glued",
+        "run",
+        "run-space",
+        "nbsp",
+        "one-sentence",
+    ],
 )
 def test_callout_shapes(body: str, expected: list[str], claims: int) -> None:
     report = brief(body, NOTES_1_TO_3)
@@ -58,14 +69,30 @@ def test_callouts_in_bullets_and_takeaways() -> None:
     body = "Key Takeaways\n\n  • Russian forces advanced near Kreminna.[1]\n  • Ukrainian forces held near Bakhmut.[2][3]\n\nRussian forces continued assaults around Bakhmut on December 14."
     report = brief(body, NOTES_1_TO_3)
     assert labels(report) == ["1", "2", "3"]
-    assert [t.text for t in report.takeaways] == ["Russian forces advanced near Kreminna.", "Ukrainian forces held near Bakhmut."]
+    assert [t.text for t in report.takeaways] == [
+        "Russian forces advanced near Kreminna.",
+        "Ukrainian forces held near Bakhmut.",
+    ]
     assert [[c.label for c in t.citations] for t in report.takeaways] == [["1"], ["2", "3"]]
     assert report.takeaways[1].span.text == "Ukrainian forces held near Bakhmut.[2][3]"
 
 
 @pytest.mark.parametrize(
     "bracket",
-    ["[AC]", "[CAA]", "[south of Kharkiv]", "[and]", "[Russian]", "[it]", "[]", "[1234567890]", "[١]", "[１]", "[i]", "[Source: NASA’s FIRMS]"],
+    [
+        "[AC]",
+        "[CAA]",
+        "[south of Kharkiv]",
+        "[and]",
+        "[Russian]",
+        "[it]",
+        "[]",
+        "[1234567890]",
+        "[١]",
+        "[１]",
+        "[i]",
+        "[Source: NASA’s FIRMS]",
+    ],
 )
 def test_brackets_that_are_not_callouts(bracket: str) -> None:
     report = brief(f"Elements of the 44th Army Corps {bracket} advanced near Kreminna.[1]", "[1] https://t.me/a/1\n")
@@ -77,7 +104,11 @@ def test_brackets_that_are_not_callouts(bracket: str) -> None:
 
 def test_lowercase_roman_labels_are_callouts_when_the_notes_use_them() -> None:
     body = "Iranian forces struck Erbil on March 3.\n[i]\nThe IRGC claimed the strike.[ii] Officials said more [iv]."
-    report = brief(body, "[i] https://t.me/a/1\n[ii] https://t.me/a/2\n[iii] https://t.me/a/3\n[iv] https://t.me/a/4\n", heading="Note:\n")
+    report = brief(
+        body,
+        "[i] https://t.me/a/1\n[ii] https://t.me/a/2\n[iii] https://t.me/a/3\n[iv] https://t.me/a/4\n",
+        heading="Note:\n",
+    )
     assert labels(report) == ["i", "ii", "iv"]
     assert [c.number for c in report.citations] == [1, 2, 4]
     assert [c.note.label if c.note else None for c in report.citations] == ["i", "ii", "iv"]
@@ -94,7 +125,10 @@ def test_roman_lookalikes_stay_text_when_the_notes_are_numbered() -> None:
     [
         ("[1] https://t.me/a/1\n[2] https://t.me/a/2\n", "Endnotes\n"),
         ("[1] https://t.me/a/1\n\n[2] https://t.me/a/2\n", ""),
-        ("[1] https://t.me/a/1\n\n[2] https://t.me/a/2\n", "Note: ISW does not receive any classified material from any source.\n\n"),
+        (
+            "[1] https://t.me/a/1\n\n[2] https://t.me/a/2\n",
+            "Note: ISW does not receive any classified material from any source.\n\n",
+        ),
         ("[1] https://t.me/a/1\n[2] https://t.me/a/2\n", "Note:\nEndnotes\n"),
     ],
     ids=["heading-lines", "no-heading-paragraphs", "after-note-boilerplate", "note-then-heading"],
@@ -121,7 +155,9 @@ def test_a_note_continued_after_a_blank_line_is_joined() -> None:
 
 
 def test_a_label_alone_on_its_line_takes_the_next_line() -> None:
-    report = brief("Russian forces advanced near Kreminna.[1]", "[1]\nhttps://x.com/ManotoNews/status/2024799201889010124?s=20 ;\n")
+    report = brief(
+        "Russian forces advanced near Kreminna.[1]", "[1]\nhttps://x.com/ManotoNews/status/2024799201889010124?s=20 ;\n"
+    )
     assert report.notes[0].text == "[1]\nhttps://x.com/ManotoNews/status/2024799201889010124?s=20 ;"[4:]
     assert report.notes[0].sources[0].post_id == "2024799201889010124"
 
@@ -165,5 +201,8 @@ def test_concatenated_reports_split_at_the_next_title() -> None:
     assert [r.published.day if r.published else None for r in reports] == [14, 15]
     assert [r.notes[0].text for r in reports] == ["https://t.me/a/1", "https://t.me/b/1"]
     assert "".join(bm.render(r) for r in reports) == one + two
-    related = one + "Related Research\nRussian Offensive Campaign Assessment, December 13\nRussian Offensive Campaign Assessment, December 12\n"
+    related = (
+        one
+        + "Related Research\nRussian Offensive Campaign Assessment, December 13\nRussian Offensive Campaign Assessment, December 12\n"
+    )
     assert len(bm.parse_all(related)) == 1

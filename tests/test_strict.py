@@ -8,7 +8,9 @@ import pytest
 
 import briefmodel as bm
 
-_CASE = re.compile(r"^## (?P<name>[^\n]+)\n(?P<code>[A-Z_]+) (?P<line>\d+):(?P<column>\d+)\n\.\n(?P<text>.*?)^\.$", re.M | re.S)
+_CASE = re.compile(
+    r"^## (?P<name>[^\n]+)\n(?P<code>[A-Z_]+) (?P<line>\d+):(?P<column>\d+)\n\.\n(?P<text>.*?)^\.$", re.M | re.S
+)
 _ESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|([nrtv]))")
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 

@@ -16,9 +16,20 @@ from briefmodel._shapes import PUBLISHERS
 
 __all__ = ["build_report"]
 
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _date_line(day: dt.date) -> str:
@@ -55,8 +66,9 @@ def build_report(
             if "\n" in value or "\r" in value:
                 raise ValueError(f"a {name} cannot hold a line break: {value!r}")
     for value in takeaways:
-        if CALLOUT_RE.search(value):
-            raise ValueError(f"a takeaway cannot hold a callout such as {CALLOUT_RE.search(value).group()!r}: {value!r}")  # type: ignore[union-attr]
+        found = CALLOUT_RE.search(value)
+        if found is not None:
+            raise ValueError(f"a takeaway cannot hold a callout such as {found.group()!r}: {value!r}")
     if publisher is not None and publisher.casefold() not in PUBLISHERS:
         raise ValueError(f"unknown publisher {publisher!r}: the text format names only known publishers")
 

@@ -16,9 +16,64 @@ __all__ = ["read_claims", "sentence_bounds"]
 
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?:[ \u00a0]?\[[0-9]{1,9}\])*")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen lt col maj capt cpt sgt adm cmdr brig st no nos vol p pp fig jan feb mar apr jun jul aug
-    sep sept oct nov dec u.s u.k u.n e.g i.e etc vs approx est inc ltd co corp jr sr gov sen rep rev dept
-    mt ft pres""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "brig",
+        "st",
+        "no",
+        "nos",
+        "vol",
+        "p",
+        "pp",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "approx",
+        "est",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "dept",
+        "mt",
+        "ft",
+        "pres",
+    ]
 )
 _CLAIM_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET)
 
@@ -60,7 +115,7 @@ def sentence_bounds(line: str) -> list[tuple[int, int]]:
 
 def _abbreviation_before(line: str, position: int) -> bool:
     word_start = position
-    while word_start > 0 and not line[word_start - 1].isspace() and line[word_start - 1] not in "(“\"":
+    while word_start > 0 and not line[word_start - 1].isspace() and line[word_start - 1] not in '(“"':
         word_start -= 1
     word = line[word_start:position]
     if not word:

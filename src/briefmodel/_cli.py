@@ -12,7 +12,7 @@ from typing import TextIO
 
 from briefmodel._errors import BriefmodelError
 from briefmodel._io import load
-from briefmodel._model import Report
+from briefmodel._model import Diagnostic, Report
 
 __all__ = ["main"]
 
@@ -44,7 +44,7 @@ def _summary(report: Report, out: TextIO) -> None:
     if report.diagnostics:
         print("Diagnostics:", file=out)
         groups = Counter((d.code, d.severity.value) for d in report.diagnostics)
-        firsts = {}
+        firsts: dict[str, Diagnostic] = {}
         for diagnostic in report.diagnostics:
             firsts.setdefault(diagnostic.code, diagnostic)
         for (code, severity), count in groups.items():

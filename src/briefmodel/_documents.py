@@ -45,7 +45,7 @@ def split_documents(lines: list[str]) -> list[tuple[int, int]]:
         elif not seen_notes and line[:1] in "[ \t" and NOTE_LINE.match(line):
             seen_notes = True
     ends = [*bounds[1:], len(lines)]
-    return list(zip(bounds, ends))
+    return list(zip(bounds, ends, strict=True))
 
 
 def _opens_report(lines: list[str], start: int) -> bool:

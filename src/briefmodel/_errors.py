@@ -14,27 +14,31 @@ class ParseError(ValueError, BriefmodelError):
     the column. Instances pickle and unpickle to an equal error.
     """
 
-    def __init__(self, code: str, message: str, *, line: int, column: int, snippet: str = "") -> None:
+    def __init__(
+        self, code: str, message: str, *, line: int, column: int, snippet: str = "", caret: int | None = None
+    ) -> None:
         self.code = code
         self.message = message
         self.line = line
         self.column = column
         self.snippet = snippet
+        self.caret = column if caret is None else caret
+        """1-based column of the caret in ``snippet`` (differs from ``column`` when a long line was cut)."""
         super().__init__(code, message, line, column, snippet)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (self.code, self.message, self.line, self.column, self.snippet))
+        return (_rebuild, (self.code, self.message, self.line, self.column, self.snippet, self.caret))
 
     def __str__(self) -> str:
         head = f"{self.code}: {self.message} (line {self.line}, column {self.column})"
         if not self.snippet:
             return head
-        caret = " " * (self.column - 1) + "^"
+        caret = " " * (self.caret - 1) + "^"
         return f"{head}\n    {self.snippet}\n    {caret}"
 
 
-def _rebuild(code: str, message: str, line: int, column: int, snippet: str) -> ParseError:
-    return ParseError(code, message, line=line, column=column, snippet=snippet)
+def _rebuild(code: str, message: str, line: int, column: int, snippet: str, caret: int) -> ParseError:
+    return ParseError(code, message, line=line, column=column, snippet=snippet, caret=caret)
 
 
 def make_snippet(line_text: str, column: int, width: int = 120) -> tuple[str, int]:

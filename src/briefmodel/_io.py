@@ -25,7 +25,6 @@ def load(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Repor
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise BriefmodelError(
-            f"{os.fspath(path)} is not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start} ({error.reason})"
-        ) from None
+        where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
+        raise BriefmodelError(f"{os.fspath(path)} is not valid UTF-8: {where} ({error.reason})") from None
     return parse_all(text, strict=strict)

@@ -15,7 +15,7 @@ import attrs
 from briefmodel._model import BlockKind
 from briefmodel._shapes import roman_value
 
-__all__ = ["Callout", "Bracket", "find_callouts", "strip_callouts"]
+__all__ = ["Bracket", "Callout", "find_callouts", "strip_callouts"]
 
 _BRACKET = re.compile(r"\[([^\[\]\r\n]*)\]")
 _DIGITS = re.compile(r"[0-9]{1,9}")

@@ -96,9 +96,7 @@ def _no_line_break(_: object, attribute: "attrs.Attribute[Any]", value: str | No
 def _no_callout(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     found = CALLOUT_RE.search(value)
     if found:
-        raise ValueError(
-            f"{attribute.name} cannot hold {found.group()!r}: the text format would read it as a callout"
-        )
+        raise ValueError(f"{attribute.name} cannot hold {found.group()!r}: the text format would read it as a callout")
 
 
 @attrs.frozen(kw_only=True)

@@ -11,7 +11,7 @@ import attrs
 from briefmodel._markers import Callout
 from briefmodel._shapes import NOTE_LINE, roman_value
 
-__all__ = ["DraftNote", "read_notes", "resolve"]
+__all__ = ["DraftNote", "Resolution", "read_notes", "resolve"]
 
 
 @attrs.define

@@ -44,6 +44,8 @@ class DataError(ValueError, BriefmodelError):
 def make_converter() -> cattrs.Converter:
     """A new converter for the model: dates as ISO strings, enums as their values."""
     converter = make_json_converter()
+    for exact in (str, int, bool):
+        converter.register_structure_hook(exact, _exactly(exact))
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(dt.date, _structure_date)
     note_fields = make_dict_unstructure_fn(Note, converter)
@@ -54,6 +56,17 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(Report, lambda report: _unstructure_report(converter, report))
     converter.register_structure_hook(Report, lambda data, _: _structure_report(converter, report_fields, data))
     return converter
+
+
+def _exactly(cls: type[T]) -> Callable[[object, object], T]:
+    """A structure hook that takes only values of ``cls`` itself (no ``str(5)``, no ``int("5")``, no ``True`` as 1)."""
+
+    def structure(value: object, _: object) -> T:
+        if not isinstance(value, cls) or type(value) is not cls:
+            raise TypeError(f"expected {cls.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure
 
 
 def _structure_date(value: object, _: object) -> dt.date:
@@ -109,7 +122,9 @@ def _structure_report(
         raise DataError([f"expected an object, got {type(data).__name__} @ $"])
     errors: list[str] = []
     if data.get("schema_version") != SCHEMA_VERSION:
-        errors.append(f"expected schema_version {SCHEMA_VERSION}, got {data.get('schema_version')!r} @ $.schema_version")
+        errors.append(
+            f"expected schema_version {SCHEMA_VERSION}, got {data.get('schema_version')!r} @ $.schema_version"
+        )
 
     def part(value: object, cls: Any, path: str) -> Any:
         try:
@@ -155,7 +170,8 @@ def _refer(
             continue
         ref = item.get(key)
         refs = ref if isinstance(ref, list) else [ref]
-        resolved = []
+        resolved: list[Any] = []
+        failed = False
         for j, index in enumerate(refs):
             at = f"{where}.{key}[{j}]" if isinstance(ref, list) else f"{where}.{key}"
             if index is None and not isinstance(ref, list):
@@ -164,12 +180,16 @@ def _refer(
                 resolved.append(targets[index])
             else:
                 errors.append(f"expected an index below {len(targets)}, got {index!r} @ {at}")
+                failed = True
         try:
             value = converter.structure({**item, key: [] if isinstance(ref, list) else None}, cls)
         except Exception as error:
             errors.extend(_messages(error, where))
             continue
-        result.append(attrs.evolve(value, **{key: tuple(resolved) if isinstance(ref, list) else resolved[0]}))
+        if failed:
+            continue
+        changes = {key: tuple(resolved) if isinstance(ref, list) else resolved[0]}
+        result.append(attrs.evolve(value, **changes))  # type: ignore[misc]  # cls is an attrs class
     return tuple(result)
 
 

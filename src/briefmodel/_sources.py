@@ -20,13 +20,13 @@ _BOUNDARY = r"(?:(?<![^\s;(\[{<\"'“‘«*|])|(?<=\.\.\.)|(?<=…)|(?<=%20)|(?<
 _START = re.compile(
     _BOUNDARY + r"(?:(?P<scheme>h{0,2}t{1,3}ps?(?::/{0,3}|/{2,3}))"  # https://, ttps://, htps://, https///
     r"|(?P<www>www(?:\.|\s+dot\s+)(?=\w))"  # www.…, www dot …
-    r"|(?P<stub>(?:h{1,2}t{0,3}p?s?)?(?:\.{3,}|…)(?=\s|$))"  # a link Drupal cut to ht... or ...
+    r"|(?P<stub>(?:h{1,2}t{0,3}p?s?)?(?:\.\.\.|…)(?=\s|$))"  # a link Drupal cut to ht... or ...
     r"|(?P<bare>[a-z0-9][a-z0-9.-]*(?:\.|[^\S\r\n]dot[^\S\r\n])[a-z]{2,24}/))",  # facebook.com/…
     re.IGNORECASE,
 )
 _HOST_PIECE = re.compile(r"[^\s/?#\\]*")
 _JOINT = re.compile(r"\s*(?:\[dot\]|\(dot\))\s*|\s+dot(?:\s+|(?=\.))", re.IGNORECASE)  # ` dot `, ` [dot] `
-_HOST_NEXT = re.compile(r"[\w.-]")
+_HOST_NEXT = re.compile(r"(?!h{0,2}t{1,3}ps?:|www\.)[\w.-]", re.IGNORECASE)
 _GLUED_NEXT = re.compile(r"\s+(?=[a-z0-9-]+(?:[./:?#]|$))", re.IGNORECASE)  # `kremlindot ru/…`
 _SPACE_NEXT = re.compile(r"[^\S\r\n]+(?=[a-z0-9-]+[/?#:])", re.IGNORECASE)  # `tass. ru/…`
 _SPACE_DOT_NEXT = re.compile(r"[^\S\r\n]+(?=\.[a-z0-9-]+[./?#:])", re.IGNORECASE)  # `tass .ru/…`
@@ -34,12 +34,22 @@ _SCHEME_SPACE = re.compile(r"[^\S\r\n]+(?=[a-z0-9-]+\.[a-z0-9.-]*[/?#])", re.IGN
 _NON_SPACE = re.compile(r"\S*")
 _GLUED_URL = re.compile(r"(?:\.\.\.|…)(?=h{0,2}t{1,3}ps?:|www\.)", re.IGNORECASE)
 _BRACKET_DOT = re.compile(r"\[dot\]|\(dot\)", re.IGNORECASE)
-_HOST_STOP = re.compile(r"[/?#]")
 _PAREN_DOMAIN = re.compile(r"\(([a-z0-9][a-z0-9.-]*\.[a-z]{2,24})\)", re.IGNORECASE)
 
 _TRAILING = frozenset(".,;:!?'\"”“’‘»«*`\\")
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _REPAIRS = ("dot", "scheme", "trailing", "space")
+# (dot, scheme, trailing, space) flags -> the repairs tuple, in that order.
+_REPAIR_NAMES = {
+    (dot, scheme, trailing, space): tuple(
+        name for name, flag in zip(_REPAIRS, (dot, scheme, trailing, space), strict=True) if flag
+    )
+    for dot in (False, True)
+    for scheme in (False, True)
+    for trailing in (False, True)
+    for space in (False, True)
+}
+_SCHEMES = {"https://": "https://", "http://": "http://"}
 _HOST_PREFIXES = ("www.", "m.", "mobile.")
 _OFFICIAL_TLDS = frozenset({"gov", "mil", "int"})
 _OFFICIAL_SLDS = frozenset({"gov", "mil", "gouv", "govt", "gob", "gv", "go"})
@@ -63,18 +73,36 @@ _NOT_ACCOUNT = {
     Platform.TELEGRAM: frozenset({"joinchat", "addstickers", "share", "iv", "proxy"}),
     Platform.X: frozenset({"i", "intent", "search", "hashtag", "home", "share", "explore"}),
     Platform.FACEBOOK: frozenset(
-        {"watch", "permalink.php", "story.php", "photo.php", "photo", "photos", "groups", "events", "pages",
-         "profile.php", "share", "sharer", "sharer.php", "reel", "hashtag", "video.php", "people", "media"}
+        {
+            "watch",
+            "permalink.php",
+            "story.php",
+            "photo.php",
+            "photo",
+            "photos",
+            "groups",
+            "events",
+            "pages",
+            "profile.php",
+            "share",
+            "sharer",
+            "sharer.php",
+            "reel",
+            "hashtag",
+            "video.php",
+            "people",
+            "media",
+        }
     ),
-    Platform.YOUTUBE: frozenset({"watch", "shorts", "live", "embed", "v", "c", "user", "channel", "playlist", "results"}),
+    Platform.YOUTUBE: frozenset(
+        {"watch", "shorts", "live", "embed", "v", "c", "user", "channel", "playlist", "results"}
+    ),
     Platform.VK: frozenset({"feed", "video", "away.php", "im", "search"}),
     Platform.INSTAGRAM: frozenset({"p", "reel", "reels", "tv", "stories", "explore"}),
 }
 
 # url, domain, platform, kind, truncated, outlet, account, post_id, repairs
-_Fields = tuple[
-    str, str | None, Platform | None, SourceKind, bool, str | None, str | None, str | None, tuple[str, ...]
-]
+_Fields = tuple[str, str | None, Platform | None, SourceKind, bool, str | None, str | None, str | None, tuple[str, ...]]
 
 
 def read_sources(text: str) -> tuple[Source, ...]:
@@ -89,22 +117,15 @@ def read_sources(text: str) -> tuple[Source, ...]:
     whole note. Separators (whitespace, ``;``, a ``,`` before a URL) are the only
     characters of the note that appear in no ``raw``. Never raises.
     """
-    n = len(text)
     sources: list[Source] = []
     any_url = any_stub = False
-    a = 0
-    while a <= n:
-        b = text.find(";", a)
-        if b < 0:
-            b = n
-        item = text[a:b]
-        stripped = item.strip()
-        if stripped and stripped != ",":
-            s = a + len(item) - len(item.lstrip())
-            has_url, has_stub = _read_item(text, s, s + len(stripped), sources)
+    for item in text.split(";"):
+        item = item.strip()
+        if item and item != ",":
+            found, has_url, has_stub = _read_item(item)
+            sources.extend(found)
             any_url = any_url or has_url
             any_stub = any_stub or has_stub
-        a = b + 1
     if any_url:
         return tuple(sources)
     if not sources:  # nothing but separators
@@ -112,40 +133,68 @@ def read_sources(text: str) -> tuple[Source, ...]:
     return (_text_source(text.strip(), any_stub),)
 
 
-def _read_item(text: str, s: int, e: int, out: list[Source]) -> tuple[bool, bool]:
-    """Append the sources of the item ``text[s:e]``; say whether it had a URL and a cut link."""
+def _read_item(item: str) -> tuple[tuple[Source, ...], bool, bool]:
+    """The sources of one item (text between ``;``, stripped), and whether it had a URL and a cut link.
+
+    An item's sources depend on its text alone, so a short item that repeats (notes cite the
+    same post again and again) shares its immutable sources through a cache.
+    """
+    return _read_short_item(item) if len(item) <= _CACHED_ITEM_LENGTH else _read_any_item(item)
+
+
+def _read_any_item(item: str) -> tuple[tuple[Source, ...], bool, bool]:
+    """:func:`_read_item` without the cache."""
+    e = len(item)
+    m = _START.match(item)
+    if m is not None and m.lastgroup != "stub":  # the usual item: one URL and nothing else
+        end, parts = _scan(item, m, e)
+        if end == e and parts is not None:
+            fields = _finish(*parts)
+            if fields is not None:
+                url, domain, platform, kind, truncated, outlet, account, post_id, repairs = fields
+                source = Source(
+                    raw=item,
+                    url=url,
+                    domain=domain,
+                    platform=platform,
+                    kind=kind,
+                    truncated=truncated,
+                    outlet=outlet,
+                    account=account,
+                    post_id=post_id,
+                    repairs=repairs,
+                )
+                return (source,), True, False
     found: list[tuple[int, int, tuple[str, str, str, bool, bool, bool] | None]] = []
-    pos = s
+    pos = 0
     while True:
-        m = _START.search(text, pos, e)
+        m = _START.search(item, pos)
         if m is None:
             break
-        end, parts = _scan(text, m, e)
+        end, parts = _scan(item, m, e)
         found.append((m.start(), end, parts))
         pos = max(end, m.start() + 1)
     if not found:
-        out.append(_text_source(text[s:e], False))
-        return False, False
+        return (_text_source(item, False),), False, False
+    out: list[Source] = []
     has_url = has_stub = False
     last = len(found) - 1
     for i, (start, end, parts) in enumerate(found):
-        first = s
-        if i == 0:
-            prefix = text[s:start].strip()
-            if not prefix or prefix == ",":
-                first = start
-        else:
-            first = start
+        first = start
+        if i == 0 and start:
+            prefix = item[:start].strip()
+            if prefix and prefix != ",":  # prose before the first URL belongs to it
+                first = 0
         stop = e
         if i < last:
             stop = found[i + 1][0]
-            while stop > first and text[stop - 1].isspace():
+            while stop > first and item[stop - 1].isspace():
                 stop -= 1
-            if stop > first and text[stop - 1] == ",":
+            if stop > first and item[stop - 1] == ",":
                 stop -= 1
-                while stop > first and text[stop - 1].isspace():
+                while stop > first and item[stop - 1].isspace():
                     stop -= 1
-        raw = text[first:stop]
+        raw = item[first:stop]
         fields = None
         if parts is not None:
             scheme, host, tail, dot, scheme_fix, space = parts
@@ -160,11 +209,30 @@ def _read_item(text: str, s: int, e: int, out: list[Source]) -> tuple[bool, bool
         url, domain, platform, kind, truncated, outlet, account, post_id, repairs = fields
         out.append(
             Source(
-                raw=raw, url=url, domain=domain, platform=platform, kind=kind, truncated=truncated,
-                outlet=outlet, account=account, post_id=post_id, repairs=repairs,
+                raw=raw,
+                url=url,
+                domain=domain,
+                platform=platform,
+                kind=kind,
+                truncated=truncated,
+                outlet=outlet,
+                account=account,
+                post_id=post_id,
+                repairs=repairs,
             )
         )
-    return has_url, has_stub
+    return tuple(out), has_url, has_stub
+
+
+_read_short_item = functools.lru_cache(maxsize=4096)(_read_any_item)
+_CACHED_ITEM_LENGTH = 1000
+
+
+def _clear_caches() -> None:
+    """Forget every cached item, URL and host (for timing cold runs)."""
+    _read_short_item.cache_clear()
+    _finish.cache_clear()
+    _host_info.cache_clear()
 
 
 def _scan(text: str, m: "re.Match[str]", e: int) -> tuple[int, tuple[str, str, str, bool, bool, bool] | None]:
@@ -173,54 +241,67 @@ def _scan(text: str, m: "re.Match[str]", e: int) -> tuple[int, tuple[str, str, s
     The parts are the normalized scheme, the host with ``dot`` joints undone, the rest as
     printed, and the repair flags (dot, scheme, space). A cut stub (``ht...``) has no parts.
     """
-    if m.group("stub") is not None:
+    group = m.lastgroup
+    if group == "stub":
         return m.end(), None
     dot = space = False
-    scheme_text = m.group("scheme")
-    if scheme_text is None:
-        scheme, scheme_fix, pos = "https://", True, m.start()
+    if group == "scheme":
+        printed = m.group()
+        scheme = _SCHEMES.get(printed) or ("https://" if "s" in printed.lower() else "http://")
+        scheme_fix, pos = printed.lower() != scheme, m.end()
+        if pos < e and text[pos].isspace():
+            gap = _SCHEME_SPACE.match(text, pos, e)
+            if gap is not None:
+                space, pos = True, gap.end()
     else:
-        low = scheme_text.lower()
-        scheme = "https://" if "s" in low else "http://"
-        scheme_fix, pos = low != scheme, m.end()
-        gap = _SCHEME_SPACE.match(text, pos, e)
-        if gap is not None:
-            space, pos = True, gap.end()
-    pieces: list[str] = []
+        scheme, scheme_fix, pos = "https://", True, m.start()
+    piece = _HOST_PIECE.match(text, pos, e)
+    assert piece is not None  # the pattern matches the empty string
+    host = piece.group()
+    pos = piece.end()
+    if pos < e and text[pos].isspace() and host and not host.endswith(("...", "…")):
+        host, pos, dot, space = _join_host(text, host, pos, e, space)
+    rest = _NON_SPACE.match(text, pos, e)
+    assert rest is not None
+    end = rest.end()
+    if text.find("...", pos, end) >= 0 or text.find("…", pos, end) >= 0:
+        glued_url = _GLUED_URL.search(text, pos, end)
+        if glued_url is not None:
+            end = glued_url.end()
+    return end, (scheme, host, text[pos:end], dot, scheme_fix, space)
+
+
+def _join_host(text: str, chunk: str, pos: int, e: int, space: bool) -> tuple[str, int, bool, bool]:
+    """Undo ``dot`` joints and stray spaces after the host piece ``chunk`` that ends at ``pos``."""
+    pieces = [chunk]
+    dot = False
     while True:
-        piece = _HOST_PIECE.match(text, pos, e)
-        assert piece is not None  # the pattern matches the empty string
-        chunk = piece.group()
-        if pieces and pieces[-1].endswith(".") and chunk.startswith("."):
-            chunk = chunk[1:]
-        pieces.append(chunk)
-        pos = piece.end()
-        if pos >= e or not text[pos].isspace() or not chunk or chunk.endswith(("...", "…")):
-            break
         joint = _JOINT.match(text, pos, e)
         if joint is not None and _HOST_NEXT.match(text, joint.end(), e):
             if not chunk.endswith("."):
                 pieces.append(".")
             dot, pos = True, joint.end()
-            continue
-        if len(chunk) > 3 and chunk[-3:].lower() == "dot" and (chunk[-4] == "." or chunk[-4].isalpha()):
+        elif len(chunk) > 3 and chunk[-3:].lower() == "dot" and (chunk[-4] == "." or chunk[-4].isalpha()):
             glued = _GLUED_NEXT.match(text, pos, e)
-            if glued is not None:
-                pieces[-1] = chunk[:-3] if chunk[-4] == "." else chunk[:-3] + "."
-                dot, pos = True, glued.end()
-                continue
-        gap = (_SPACE_NEXT if chunk.endswith(".") else _SPACE_DOT_NEXT).match(text, pos, e)
-        if gap is not None:
+            if glued is None:
+                break
+            pieces[-1] = chunk[:-3] if chunk[-4] == "." else chunk[:-3] + "."
+            dot, pos = True, glued.end()
+        else:
+            gap = (_SPACE_NEXT if chunk.endswith(".") else _SPACE_DOT_NEXT).match(text, pos, e)
+            if gap is None:
+                break
             space, pos = True, gap.end()
-            continue
-        break
-    rest = _NON_SPACE.match(text, pos, e)
-    assert rest is not None
-    end = rest.end()
-    glued_url = _GLUED_URL.search(text, pos, end)
-    if glued_url is not None:
-        end = glued_url.end()
-    return end, (scheme, "".join(pieces), text[pos:end], dot, scheme_fix, space)
+        piece = _HOST_PIECE.match(text, pos, e)
+        assert piece is not None
+        chunk = piece.group()
+        pos = piece.end()
+        if pieces[-1].endswith(".") and chunk.startswith("."):
+            chunk = chunk[1:]
+        pieces.append(chunk)
+        if pos >= e or not text[pos].isspace() or not chunk or chunk.endswith(("...", "…")):
+            break
+    return "".join(pieces), pos, dot, space
 
 
 @functools.lru_cache(maxsize=8192)
@@ -229,6 +310,8 @@ def _finish(scheme: str, host: str, tail: str, dot: bool, scheme_fix: bool, spac
     if "dot" in host.lower() and _BRACKET_DOT.search(host):
         host, dot = _BRACKET_DOT.sub(".", host), True
     url = scheme + host + tail
+    start = len(scheme)
+    host_end = start + len(host)
     cut = url.find("...")
     other = url.find("…")
     if other >= 0 and (cut < 0 or other < cut):
@@ -236,21 +319,23 @@ def _finish(scheme: str, host: str, tail: str, dot: bool, scheme_fix: bool, spac
     truncated = cut >= 0
     if truncated:
         url = url[:cut]
-    stripped = _strip_trailing(url)
-    trailing = len(stripped) < len(url)
-    url = stripped
-    start = len(scheme)
-    stop = _HOST_STOP.search(url, start)
-    host_end = stop.start() if stop is not None else len(url)
-    if host_end == start:
-        return None
-    repairs = tuple(name for name, flag in zip(_REPAIRS, (dot, scheme_fix, trailing, space)) if flag)
-    if truncated and cut < start + len(host):  # cut inside the host: the domain is unknown
+    if url[-1] in _TRAILING or url[-1] in _CLOSERS:
+        stripped = _strip_trailing(url)
+        trailing = len(stripped) < len(url)
+        url = stripped
+    else:
+        trailing = False
+    repairs = _REPAIR_NAMES[dot, scheme_fix, trailing, space]
+    if truncated and cut < host_end:  # cut inside the host: the domain is unknown
+        if len(url) <= start:
+            return None
         return url, None, None, SourceKind.OTHER, True, None, None, None, repairs
-    domain = _domain(url[start:host_end])
-    if domain is None:
+    host_end = min(host_end, len(url))
+    if host_end <= start:
+        return None
+    domain, platform, kind, outlet = _host_info(url[start:host_end])
+    if domain is None or platform is None:
         return url, None, None, SourceKind.OTHER, truncated, None, None, None, repairs
-    platform, kind, outlet = _classify(domain)
     account = post_id = None
     if kind is SourceKind.SOCIAL_POST:
         path, _, query = url[host_end:].partition("?")
@@ -266,17 +351,21 @@ def _finish(scheme: str, host: str, tail: str, dot: bool, scheme_fix: bool, spac
 def _strip_trailing(url: str) -> str:
     """Drop sentence punctuation, quotes and unbalanced closing brackets from the end."""
     end = len(url)
+    balance: dict[str, int] = {}
     while end:
         char = url[end - 1]
         if char in _TRAILING:
             end -= 1
-        elif char in _CLOSERS:
-            body = url[:end]
-            if body.count(char) <= body.count(_CLOSERS[char]):
-                break
-            end -= 1
-        else:
+            continue
+        opener = _CLOSERS.get(char)
+        if opener is None:
             break
+        if char not in balance:
+            balance[char] = url.count(char) - url.count(opener)
+        if balance[char] <= 0:  # the closing bracket has its opening one: part of the URL
+            break
+        balance[char] -= 1
+        end -= 1
     return url[:end]
 
 
@@ -290,6 +379,14 @@ def _domain(host: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
+def _host_info(host: str) -> tuple[str | None, Platform | None, SourceKind, str | None]:
+    """Domain, platform, kind and outlet of a host as printed in a URL."""
+    domain = _domain(host)
+    if domain is None:
+        return None, None, SourceKind.OTHER, None
+    return (domain, *_classify(domain))
+
+
 def _classify(domain: str) -> tuple[Platform, SourceKind, str | None]:
     """Platform, kind and outlet name of a domain (tried as is, then minus its first label)."""
     parent = domain.partition(".")[2]
@@ -302,9 +399,7 @@ def _classify(domain: str) -> tuple[Platform, SourceKind, str | None]:
     if entry is not None:
         return Platform.WEB, entry[1], entry[0]
     labels = domain.rsplit(".", 2)
-    if labels[-1] in _OFFICIAL_TLDS or (
-        len(labels) > 1 and labels[-2] in _OFFICIAL_SLDS and len(labels[-1]) == 2
-    ):
+    if labels[-1] in _OFFICIAL_TLDS or (len(labels) > 1 and labels[-2] in _OFFICIAL_SLDS and len(labels[-1]) == 2):
         return Platform.WEB, SourceKind.OFFICIAL, None
     return Platform.WEB, SourceKind.OTHER, None
 
@@ -320,7 +415,9 @@ def _param(query: str, name: str) -> str | None:
 
 def _social(platform: Platform, domain: str, path: str, query: str) -> tuple[str | None, str | None]:
     """Account and post id of a social-platform URL, from its path and query."""
-    segs = [seg for seg in path.split("/") if seg]
+    segs = path.strip("/").split("/")
+    if "" in segs:
+        segs = [seg for seg in segs if seg]
     if platform is Platform.FACEBOOK and domain == "fb.watch":
         return None, segs[0] if segs else None
     if platform is Platform.YOUTUBE and domain == "youtu.be":
