@@ -42,6 +42,7 @@ _CHECKS = (
         "U+FFFD (text damaged by decoding) in the text ({count} in all)",
     ),
 )
+_SUSPICIOUS = re.compile("|".join(pattern.pattern for pattern, _, _ in _CHECKS))
 _BLOCKING = (Severity.ERROR, Severity.WARNING)
 
 
@@ -270,6 +271,8 @@ def _check_header(doc: _Document, kinds: list[BlockKind], header: Header) -> Non
 
 def _check_text(doc: _Document) -> None:
     """One diagnostic per kind of suspicious character, at its first occurrence."""
+    if _SUSPICIOUS.search(doc.text) is None:  # one scan for the usual clean text
+        return
     for pattern, code, message in _CHECKS:
         found = pattern.search(doc.text)
         if found is not None:

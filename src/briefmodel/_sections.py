@@ -26,6 +26,7 @@ from briefmodel._shapes import (
 __all__ = ["Sections", "read_sections"]
 
 _KNOWN_HEADINGS = TAKEAWAYS_HEADINGS | TOPLINES_HEADINGS | ENDNOTES_HEADINGS
+_FOLD = 100
 
 
 @attrs.define
@@ -48,7 +49,7 @@ def _find_notes_start(lines: list[str], body_start: int) -> tuple[int, int | Non
     heading = None
     note_after: int | None = None
     for i in range(end - 1, body_start - 1, -1):
-        folded = lines[i].strip().casefold()
+        folded = lines[i].strip()[:_FOLD].casefold()
         if folded in ENDNOTES_HEADINGS:
             return i + 1, i
         if not folded:
@@ -99,7 +100,7 @@ def read_sections(lines: list[str], kinds: list[BlockKind], body_start: int) -> 
             kinds[i] = BlockKind.BLANK
             after_sentence = True
             continue
-        folded = stripped.casefold()
+        folded = stripped[:_FOLD].casefold()  # enough for the headings and boilerplate prefixes
         if folded in _KNOWN_HEADINGS:
             kind = BlockKind.HEADING
             if folded in TAKEAWAYS_HEADINGS and takeaways_heading is None:
