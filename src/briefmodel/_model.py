@@ -36,7 +36,7 @@ __all__ = [
 #: A callout as the text format prints it; text fields that are read with the
 #: markers removed can never hold one (the parser would read it as a marker).
 CALLOUT_RE = re.compile(r"\[[0-9]+\]")
-LINE_BREAKS = ("\r\n", "\n", "\r", "")
+_LINE_BREAKS = frozenset({"\r\n", "\n", "\r", ""})
 
 
 class BlockKind(enum.Enum):
@@ -101,23 +101,30 @@ def _no_callout(_: object, attribute: "attrs.Attribute[Any]", value: str) -> Non
 
 @attrs.frozen(kw_only=True)
 class Span:
-    """A half-open range of code points in a report's own text, with that text."""
+    """A half-open range of code points in a report's own text, with that text.
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
+    Built with ``end - start == len(text)``, ``start >= 0``, ``line >= 1`` and
+    ``column >= 1``, or :class:`ValueError`.
+    """
+
+    start: int
     """Offset of the first code point."""
-    end: int = attrs.field()
+    end: int
     """Offset just past the last code point."""
     text: str
     """``report.text[start:end]``, kept so a span can be read on its own."""
-    line: int = attrs.field(validator=attrs.validators.ge(1))
+    line: int
     """1-based line of ``start``; only ``\\n``, ``\\r\\n`` and ``\\r`` end lines."""
-    column: int = attrs.field(validator=attrs.validators.ge(1))
+    column: int
     """1-based column of ``start``, in code points."""
 
-    @end.validator
-    def _check_end(self, _: "attrs.Attribute[int]", value: int) -> None:
-        if value - self.start != len(self.text):
-            raise ValueError(f"span {self.start}:{value} does not match its text of {len(self.text)} code points")
+    def __attrs_post_init__(self) -> None:
+        # One check instead of a validator per field: spans are made by the thousand.
+        if self.end - self.start != len(self.text) or self.start < 0 or self.line < 1 or self.column < 1:
+            raise ValueError(
+                f"span {self.start}:{self.end} at {self.line}:{self.column} does not match its text "
+                f"of {len(self.text)} code points, or lies before the start"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -140,14 +147,19 @@ class Block:
     """
 
     kind: BlockKind
-    text: str = attrs.field(validator=_no_line_break)
-    """The line without its line break."""
-    newline: str = attrs.field(default="\n", validator=attrs.validators.in_(LINE_BREAKS))
+    text: str
+    """The line without its line break; it cannot hold ``\\n`` or ``\\r``."""
+    newline: str = "\n"
     """The line break that ends the line: ``\\n``, ``\\r\\n``, ``\\r``, or ``""`` at the very end."""
     start: int = 0
     """Offset of the line in the report's text."""
     line: int = 1
     """1-based line number."""
+
+    def __attrs_post_init__(self) -> None:
+        # One check instead of a validator per field: a report has a block per line.
+        if self.newline not in _LINE_BREAKS or "\n" in self.text or "\r" in self.text:
+            raise ValueError(f"a block is one line ending with one line break: {self.text!r} + {self.newline!r}")
 
 
 @attrs.frozen(kw_only=True)
