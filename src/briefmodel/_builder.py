@@ -12,28 +12,12 @@ from collections.abc import Sequence
 
 from briefmodel._model import CALLOUT_RE, BlockKind, Report
 from briefmodel._parser import parse
-from briefmodel._shapes import PUBLISHERS
+from briefmodel._shapes import MONTH_NAMES, PUBLISHERS
 
 __all__ = ["build_report"]
 
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def _date_line(day: dt.date) -> str:
-    return f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
 
 
 def _byline(authors: Sequence[str]) -> str:
