@@ -28,7 +28,7 @@ DATE_LINE = re.compile(rf"(?:[A-Z][a-z]+day, )?{_MONTH} {_DAY},? {_YEAR}")
 #: ``December 14, 7:30 pm ET``, ``February 28, 3:30pm EST``, ``Data Cutoff: 2:00 PM ET``
 TIME_LINE = re.compile(
     rf"(?:{_MONTH} {_DAY}(?:, {_YEAR})?,? |Data [Cc]ut-?off: )"
-    r"[0-9]{1,2}(?::[0-9]{2})? ?(?:[aApP]\.?[mM]\.?)(?: [A-Z]{2,4})?"
+    r"[0-9]{1,2}(?::[0-9]{2})?(?: ?[aApP]\.?[mM]\.?(?: [A-Z]{2,4})?| (?:ET|EST|EDT|UTC|GMT|CET|MSK))"
 )
 #: A series title line: ``Russian Offensive Campaign Assessment, December 14[, 2022]``.
 SERIES_TITLE = re.compile(
@@ -141,6 +141,9 @@ def is_boilerplate(folded: str) -> bool:
     return folded.startswith(BOILERPLATE_PREFIXES)
 
 
+_NOT_IN_NAMES = frozenset("the a an of for to in on at with from by your our my we us is are this that".split())
+
+
 def read_byline(stripped: str) -> tuple[str, ...] | None:
     """The authors of a byline (``A, B, and C``; ``By A and B``), or ``None`` if it is not one."""
     if len(stripped) > 400:
@@ -150,8 +153,10 @@ def read_byline(stripped: str) -> tuple[str, ...] | None:
     if len(names) < 2 and body is stripped:
         return None
     for name in names:
-        if not NAME.fullmatch(name) or len(name.split()) > 5:
-            return None
+        words = name.split()
+        if not NAME.fullmatch(name) or not 2 <= len(words) <= 5 or any(w.lower() in _NOT_IN_NAMES for w in words):
+            return None  # two to five words, none of them a function word: "Secure Your Legacy" is no name
+
     return tuple(names)
 
 
