@@ -49,7 +49,6 @@ class Header:
     cutoff: str | None = None
     series: str | None = None
     url: str | None = None
-    title_line: int | None = None
     body_start: int = 0
     year_missing: bool = False
     """The title gives a month and day but no line gives the year."""
@@ -80,7 +79,6 @@ def read_header(lines: list[str], kinds: list[BlockKind]) -> Header:
         elif (match := SERIES_TITLE.fullmatch(stripped)) is not None:
             if series_match is None:
                 series_match = match
-                header.title_line = i
                 kind = BlockKind.TITLE
         elif (match := PRESS_LINE.fullmatch(stripped)) is not None:
             kind = BlockKind.DATELINE
@@ -131,7 +129,6 @@ def read_header(lines: list[str], kinds: list[BlockKind]) -> Header:
         if plain_title is not None and plain_title < body_start:
             kinds[plain_title] = BlockKind.OTHER
     elif plain_title is not None and plain_title < body_start:
-        header.title_line = plain_title
         title = lines[plain_title].strip()
         prefix = PUBLISHER_PREFIX.fullmatch(title)
         if prefix is not None and prefix["publisher"].casefold() in PUBLISHERS:

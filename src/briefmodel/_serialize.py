@@ -209,10 +209,10 @@ def to_dict(obj: object) -> Any:
 
 def from_dict(data: object, cls: type[T] = Report) -> T:  # type: ignore[assignment]
     """The model object of class ``cls`` that ``data`` describes; :class:`DataError` if it describes none."""
-    if cls is Report:
-        return _CONVERTER.structure(data, cls)
     try:
         return _CONVERTER.structure(data, cls)
+    except DataError:
+        raise
     except Exception as error:
         raise DataError(_messages(error, "$")) from None
 

@@ -1,8 +1,10 @@
 """Read the sources one endnote lists: split the note into items and repair each URL.
 
 The public entry point is :func:`read_sources`; :attr:`briefmodel.Note.sources` calls it.
-Everything here is a single left-to-right pass over the note with compiled regular
+Each ``;``-separated item is read in one left-to-right pass with compiled regular
 expressions matched at a position, so the time is linear in the length of the note.
+Items, URLs and hosts that repeat (the same post is cited note after note) are read once
+and kept in small LRU caches; the sources are immutable, so sharing them is safe.
 """
 
 import functools
@@ -36,7 +38,7 @@ _GLUED_URL = re.compile(r"(?:\.\.\.|…)(?=h{0,2}t{1,3}ps?:|www\.)", re.IGNORECA
 _BRACKET_DOT = re.compile(r"\[dot\]|\(dot\)", re.IGNORECASE)
 _PAREN_DOMAIN = re.compile(r"\(([a-z0-9][a-z0-9.-]*\.[a-z]{2,24})\)", re.IGNORECASE)
 
-_TRAILING = frozenset(".,;:!?'\"”“’‘»«*`\\")
+_TRAILING = frozenset(".,;:!?'\"”“’‘»«*`\\>")
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _REPAIRS = ("dot", "scheme", "trailing", "space")
 # (dot, scheme, trailing, space) flags -> the repairs tuple, in that order.
@@ -72,31 +74,10 @@ _PLATFORMS = {
 _NOT_ACCOUNT = {
     Platform.TELEGRAM: frozenset({"joinchat", "addstickers", "share", "iv", "proxy"}),
     Platform.X: frozenset({"i", "intent", "search", "hashtag", "home", "share", "explore"}),
-    Platform.FACEBOOK: frozenset(
-        {
-            "watch",
-            "permalink.php",
-            "story.php",
-            "photo.php",
-            "photo",
-            "photos",
-            "groups",
-            "events",
-            "pages",
-            "profile.php",
-            "share",
-            "sharer",
-            "sharer.php",
-            "reel",
-            "hashtag",
-            "video.php",
-            "people",
-            "media",
-        }
-    ),
-    Platform.YOUTUBE: frozenset(
-        {"watch", "shorts", "live", "embed", "v", "c", "user", "channel", "playlist", "results"}
-    ),
+    Platform.FACEBOOK: frozenset({"watch", "permalink.php", "story.php", "photo.php", "photo", "photos", "groups"})
+    | frozenset({"events", "pages", "profile.php", "share", "sharer", "sharer.php", "reel", "hashtag", "video.php"})
+    | frozenset({"people", "media"}),
+    Platform.YOUTUBE: frozenset({"watch", "shorts", "live", "embed", "v", "c", "user", "channel", "playlist"}),
     Platform.VK: frozenset({"feed", "video", "away.php", "im", "search"}),
     Platform.INSTAGRAM: frozenset({"p", "reel", "reels", "tv", "stories", "explore"}),
 }
@@ -136,8 +117,8 @@ def read_sources(text: str) -> tuple[Source, ...]:
 def _read_item(item: str) -> tuple[tuple[Source, ...], bool, bool]:
     """The sources of one item (text between ``;``, stripped), and whether it had a URL and a cut link.
 
-    An item's sources depend on its text alone, so a short item that repeats (notes cite the
-    same post again and again) shares its immutable sources through a cache.
+    An item's sources depend on its text alone, so a short item that repeats shares its
+    sources through the cache.
     """
     return _read_short_item(item) if len(item) <= _CACHED_ITEM_LENGTH else _read_any_item(item)
 
@@ -151,20 +132,7 @@ def _read_any_item(item: str) -> tuple[tuple[Source, ...], bool, bool]:
         if end == e and parts is not None:
             fields = _finish(*parts)
             if fields is not None:
-                url, domain, platform, kind, truncated, outlet, account, post_id, repairs = fields
-                source = Source(
-                    raw=item,
-                    url=url,
-                    domain=domain,
-                    platform=platform,
-                    kind=kind,
-                    truncated=truncated,
-                    outlet=outlet,
-                    account=account,
-                    post_id=post_id,
-                    repairs=repairs,
-                )
-                return (source,), True, False
+                return (_url_source(item, fields),), True, False
     found: list[tuple[int, int, tuple[str, str, str, bool, bool, bool] | None]] = []
     pos = 0
     while True:
@@ -206,22 +174,25 @@ def _read_any_item(item: str) -> tuple[tuple[Source, ...], bool, bool]:
             out.append(Source(raw=raw, kind=SourceKind.TEXT, truncated="..." in raw or "…" in raw))
             continue
         has_url = True
-        url, domain, platform, kind, truncated, outlet, account, post_id, repairs = fields
-        out.append(
-            Source(
-                raw=raw,
-                url=url,
-                domain=domain,
-                platform=platform,
-                kind=kind,
-                truncated=truncated,
-                outlet=outlet,
-                account=account,
-                post_id=post_id,
-                repairs=repairs,
-            )
-        )
+        out.append(_url_source(raw, fields))
     return tuple(out), has_url, has_stub
+
+
+def _url_source(raw: str, fields: _Fields) -> Source:
+    """The source of a URL printed as ``raw``, from what :func:`_finish` read."""
+    url, domain, platform, kind, truncated, outlet, account, post_id, repairs = fields
+    return Source(
+        raw=raw,
+        url=url,
+        domain=domain,
+        platform=platform,
+        kind=kind,
+        truncated=truncated,
+        outlet=outlet,
+        account=account,
+        post_id=post_id,
+        repairs=repairs,
+    )
 
 
 _read_short_item = functools.lru_cache(maxsize=4096)(_read_any_item)
@@ -304,7 +275,7 @@ def _join_host(text: str, chunk: str, pos: int, e: int, space: bool) -> tuple[st
     return "".join(pieces), pos, dot, space
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=4096)
 def _finish(scheme: str, host: str, tail: str, dot: bool, scheme_fix: bool, space: bool) -> _Fields | None:
     """Repair a scanned URL and read what it says; ``None`` when no host is left (a cut stub)."""
     if "dot" in host.lower() and _BRACKET_DOT.search(host):
@@ -371,14 +342,15 @@ def _strip_trailing(url: str) -> str:
 
 def _domain(host: str) -> str | None:
     """Lower-case host without user, port and a ``www.``/``m.``/``mobile.`` prefix."""
-    host = host.rpartition("@")[2].partition(":")[0].lower().strip(".")
+    host = host.rpartition("@")[2]
+    host = (host.partition("]")[0] + "]" if host.startswith("[") else host.partition(":")[0]).lower().strip(".")
     for prefix in _HOST_PREFIXES:
         if host.startswith(prefix) and "." in host[len(prefix) :]:
             return host[len(prefix) :]
     return host or None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=2048)
 def _host_info(host: str) -> tuple[str | None, Platform | None, SourceKind, str | None]:
     """Domain, platform, kind and outlet of a host as printed in a URL."""
     domain = _domain(host)
