@@ -211,8 +211,14 @@ def test_concatenated_reports_split_at_the_next_title() -> None:
 @pytest.mark.parametrize(
     ("line", "authors"),
     [
-        ("Mason Clark, George Barros, and Kateryna Stepanenko", ("Mason Clark", "George Barros", "Kateryna Stepanenko")),
-        ("Kateryna Stepanenko, Frederick W. Kagan, and George Barros", ("Kateryna Stepanenko", "Frederick W. Kagan", "George Barros")),
+        (
+            "Mason Clark, George Barros, and Kateryna Stepanenko",
+            ("Mason Clark", "George Barros", "Kateryna Stepanenko"),
+        ),
+        (
+            "Kateryna Stepanenko, Frederick W. Kagan, and George Barros",
+            ("Kateryna Stepanenko", "Frederick W. Kagan", "George Barros"),
+        ),
         ("Mason Clark and George Barros", ("Mason Clark", "George Barros")),
         ("By Mason Clark", ("Mason Clark",)),
         ("Objectivity, Truth, Insight", ()),
@@ -221,5 +227,7 @@ def test_concatenated_reports_split_at_the_next_title() -> None:
     ],
 )
 def test_bylines(line: str, authors: tuple[str, ...]) -> None:
-    report = bm.parse(f"Russian Offensive Campaign Assessment, December 14\n\nDec 14, 2022 - Press ISW\n\n{line}\n\nRussian forces advanced near Kreminna on December 14 and held.\n")
+    report = bm.parse(
+        f"Russian Offensive Campaign Assessment, December 14\n\nDec 14, 2022 - Press ISW\n\n{line}\n\nRussian forces advanced near Kreminna on December 14 and held.\n"
+    )
     assert report.authors == authors

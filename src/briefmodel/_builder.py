@@ -16,6 +16,7 @@ from briefmodel._shapes import MONTH_NAMES, PUBLISHERS
 
 __all__ = ["build_report"]
 
+
 def _date_line(day: dt.date) -> str:
     return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
 
