@@ -128,3 +128,12 @@ def test_output_is_the_same_whatever_the_hash_seed() -> None:
     assert len(outputs) == 1
     assert len(next(iter(outputs)).split()) == len(files)
     assert hashlib.sha256(b"") is not None
+
+
+def test_a_failed_part_does_not_cascade_into_index_errors() -> None:
+    report = bm.parse("A Title Line\n\nDecember 1, 2024\n\nRussian forces advanced.[1] Ukrainian forces held.[2]\n\n[1] https://t.me/a/1\n[2] https://t.me/a/2\n")
+    data = json.loads(bm.to_json(report))
+    data["notes"][0]["label"] = 5
+    with pytest.raises(bm.DataError) as caught:
+        bm.from_dict(data)
+    assert caught.value.errors == ["invalid value for type, expected str @ $.notes[0].label"]

@@ -231,3 +231,34 @@ def test_bylines(line: str, authors: tuple[str, ...]) -> None:
         f"Russian Offensive Campaign Assessment, December 14\n\nDec 14, 2022 - Press ISW\n\n{line}\n\nRussian forces advanced near Kreminna on December 14 and held.\n"
     )
     assert report.authors == authors
+
+
+def test_nested_callouts_are_removed_in_linear_time() -> None:
+    import time
+
+    def cost(n: int) -> float:
+        body = "Forces advanced" + "[1" * n + "]" * n + " near Kreminna."
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            report = bm.parse(HEADER + "Key Takeaways\n\n  • " + body + "\n\n" + body + "\n")
+            claims = report.claims
+            best = min(best, time.perf_counter() - start)
+        assert report.takeaways[0].text == "Forces advanced near Kreminna."
+        assert claims[0].text == "Forces advanced near Kreminna."
+        return best
+
+    small, large = cost(2_000), cost(20_000)
+    assert large / small <= 14, (small, large)
+
+
+def test_ten_digit_brackets_stay_in_the_text() -> None:
+    report = brief("Forces moved [1234567890] far from Kreminna.[1]", "[1] https://t.me/a/1\n")
+    assert labels(report) == ["1"]
+    assert report.claims[0].text == "Forces moved [1234567890] far from Kreminna."
+
+
+def test_a_label_alone_does_not_take_navigation_as_its_text() -> None:
+    report = brief("Russian forces advanced near Kreminna.[1] Ukrainian forces held.[2]", "[1] https://t.me/a/1\n[2]\nPrevious\n")
+    assert report.notes[1].text == ""
+    assert report.blocks[-1].kind is BlockKind.BOILERPLATE

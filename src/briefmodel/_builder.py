@@ -1,9 +1,9 @@
 """Reports built in code, in the canonical layout.
 
-:func:`build_report` writes the canonical text of a report from its meaning and
+``build_report`` writes the canonical text of a report from its meaning and
 reads it back, so a built report is exactly what ``parse`` gives for its text
 (``parse(render(r)) == r``). A value the text format cannot carry is refused
-with :class:`ValueError`: a line break in a one-line value, a callout inside a
+with ``ValueError``: a line break in a one-line value, a callout inside a
 takeaway, or anything that would read back as something else.
 """
 

@@ -9,7 +9,7 @@ items excepted) is split on its own; one pass over each line.
 
 import re
 
-from briefmodel._markers import strip_callouts
+from briefmodel._markers import strip_callouts, uses_roman_labels
 from briefmodel._model import BlockKind, Citation, Claim, Report, Span
 
 __all__ = ["read_claims", "sentence_bounds"]
@@ -134,7 +134,7 @@ def read_claims(report: Report) -> tuple[Claim, ...]:
     by_block: dict[int, list[Citation]] = {}
     for citation in report.citations:
         by_block.setdefault(citation.block, []).append(citation)
-    roman = any(not note.label.isdigit() for note in report.notes)
+    roman = uses_roman_labels([note.label for note in report.notes])
     claims = []
     for index, block in enumerate(report.blocks):
         if block.kind not in _CLAIM_KINDS or block.line in takeaway_lines:

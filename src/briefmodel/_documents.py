@@ -42,7 +42,7 @@ def split_documents(lines: list[str]) -> list[tuple[int, int]]:
         elif seen_notes and i > bounds[-1] and SERIES_TITLE.fullmatch(stripped) and _opens_report(lines, i + 1):
             bounds.append(i)
             seen_notes = False
-        elif not seen_notes and line[:1] in "[ \t" and NOTE_LINE.match(line):
+        elif not seen_notes and line[:1] in "[ \t\u00a0" and NOTE_LINE.match(line):
             seen_notes = True
     ends = [*bounds[1:], len(lines)]
     return list(zip(bounds, ends, strict=True))

@@ -15,7 +15,7 @@ def load(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Repor
 
     A BOM becomes ``Report.bom`` on the first report; CRLF and CR line ends are
     kept. A file that cannot be read or is not valid UTF-8 raises
-    :class:`BriefmodelError` with a one-line message (naming the byte offset
+    ``BriefmodelError`` with a one-line message (naming the byte offset
     for bad UTF-8).
     """
     try:

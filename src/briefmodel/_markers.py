@@ -12,16 +12,15 @@ import re
 
 import attrs
 
-from briefmodel._model import BlockKind
+from briefmodel._model import CALLOUT_RE, MAX_LABEL_DIGITS, BlockKind
 from briefmodel._shapes import roman_value
 
 __all__ = ["Bracket", "Callout", "find_callouts", "strip_callouts"]
 
 _BRACKET = re.compile(r"\[([^\[\]\r\n]*)\]")
-_DIGITS = re.compile(r"[0-9]{1,9}")
-_CALLOUT_RUN = re.compile(r"(?:[ \u00a0]?\[[0-9]{1,9}\])+")
-_ROMAN_RUN = re.compile(r"(?:[ \u00a0]?\[(?:[0-9]{1,9}|[ivxlcdm]{1,9})\])+")
-_ANY_CALLOUT = re.compile(r"\[[0-9]+\]")
+_DIGITS = re.compile(rf"[0-9]{{1,{MAX_LABEL_DIGITS}}}")
+_CALLOUT_RUN = re.compile(rf"(?:[ \u00a0]?\[[0-9]{{1,{MAX_LABEL_DIGITS}}}\])+")
+_ROMAN_RUN = re.compile(rf"(?:[ \u00a0]?\[(?:[0-9]{{1,{MAX_LABEL_DIGITS}}}|[ivxlcdm]{{1,9}})\])+")
 
 
 @attrs.define
@@ -69,12 +68,20 @@ def find_callouts(
     return callouts, brackets
 
 
+def uses_roman_labels(labels: list[str]) -> bool:
+    """Are most of these note labels lowercase roman numerals (``[i]``, ``[iv]``)?"""
+    return bool(labels) and sum(not label.isdigit() for label in labels) * 2 > len(labels)
+
+
 def strip_callouts(text: str, roman: bool = False) -> str:
     """``text`` with its callouts removed; a callout glued between two words leaves a space.
 
     The result never holds a callout, even when removing one joins the brackets
-    around it into another (``[1[2]]``).
+    around it into another (``[1[2]]``): such nests are removed whole, in one
+    linear pass.
     """
+    if "[" not in text:
+        return text
     pattern = _ROMAN_RUN if roman else _CALLOUT_RUN
 
     def replace(match: "re.Match[str]") -> str:
@@ -85,9 +92,31 @@ def strip_callouts(text: str, roman: bool = False) -> str:
                 return " "
         return ""
 
-    if "[" not in text:
-        return text
     result = pattern.sub(replace, text)
-    while _ANY_CALLOUT.search(result):
-        result = _ANY_CALLOUT.sub("", result)
-    return result
+    return _remove_nested(result) if CALLOUT_RE.search(result) else result
+
+
+def _remove_nested(text: str) -> str:
+    """Remove every ``[digits]`` including those that appear as others are removed, in one pass.
+
+    ``open_at`` holds the output positions of ``[`` that could still close a
+    callout: each is followed in the output only by ASCII digits and by the
+    brackets above it on the stack. Any other character ends them all.
+    """
+    out: list[str] = []
+    open_at: list[int] = []
+    for char in text:
+        if char == "]" and open_at:
+            start = open_at[-1]
+            digits = len(out) - start - 1
+            if 1 <= digits <= MAX_LABEL_DIGITS:
+                del out[start:]
+                open_at.pop()
+                continue
+            open_at.clear()
+        elif char == "[":
+            open_at.append(len(out))
+        elif not ("0" <= char <= "9"):
+            open_at.clear()
+        out.append(char)
+    return "".join(out)

@@ -1,7 +1,7 @@
 """The typed model of a brief: frozen, slotted, keyword-only attrs classes.
 
 This module holds data and the invariants of that data (validators), never
-parsing logic. Sequences are tuples; edit a value with :func:`attrs.evolve`.
+parsing logic. Sequences are tuples; edit a value with ``attrs.evolve``.
 
 Positions take part in ``==``: two reports are equal only when their texts are
 equal, and then their spans are equal too, so keeping positions in equality
@@ -33,9 +33,11 @@ __all__ = [
     "Takeaway",
 ]
 
+#: The most digits a callout label has; ``[1234567890]`` is a bracket, not a callout.
+MAX_LABEL_DIGITS = 9
 #: A callout as the text format prints it; text fields that are read with the
-#: markers removed can never hold one (the parser would read it as a marker).
-CALLOUT_RE = re.compile(r"\[[0-9]+\]")
+#: callouts removed can never hold one (the parser would read it as a callout).
+CALLOUT_RE = re.compile(rf"\[[0-9]{{1,{MAX_LABEL_DIGITS}}}\]")
 _LINE_BREAKS = frozenset({"\r\n", "\n", "\r", ""})
 
 
@@ -56,7 +58,7 @@ class BlockKind(enum.Enum):
 
 
 class Severity(enum.Enum):
-    """How bad a :class:`Diagnostic` is. ``strict=True`` raises on warnings and errors."""
+    """How bad a ``Diagnostic`` is. ``strict=True`` raises on warnings and errors."""
 
     ERROR = "error"
     WARNING = "warning"
@@ -104,7 +106,7 @@ class Span:
     """A half-open range of code points in a report's own text, with that text.
 
     Built with ``end - start == len(text)``, ``start >= 0``, ``line >= 1`` and
-    ``column >= 1``, or :class:`ValueError`.
+    ``column >= 1``, or ``ValueError``.
     """
 
     start: int
@@ -134,7 +136,9 @@ class Diagnostic:
     code: str
     """Stable code such as ``CALLOUT_UNRESOLVED``; see the diagnostics page."""
     severity: Severity
+    """``error`` or ``warning`` (``strict=True`` raises on these) or ``info``."""
     message: str
+    """One line for a person: what was found, and where it points."""
     span: Span | None = None
     """Where the problem is, when it has a place."""
 
@@ -173,7 +177,9 @@ class Source:
     domain: str | None = None
     """Host without ``www.``, lower case."""
     platform: Platform | None = None
+    """Telegram, X, Facebook, YouTube, VK, Instagram, or the web; ``None`` without a URL."""
     kind: SourceKind = SourceKind.TEXT
+    """Social post, news article, official, think tank, ISW's own report, other, or text."""
     truncated: bool = False
     """The printed URL was shortened with ``...`` or ``…``; ``url`` is then incomplete."""
     outlet: str | None = None
@@ -216,6 +222,7 @@ class Citation:
     label: str
     """As printed between the brackets."""
     number: int | None
+    """The label's value (roman labels too)."""
     span: Span
     """The callout, brackets included."""
     block: int
@@ -231,7 +238,7 @@ class Citation:
 
 @attrs.frozen(kw_only=True)
 class Takeaway:
-    """One Key Takeaways (or Toplines) item."""
+    """One item under a ``Key Takeaways`` heading (a bullet, or a sentence line in scraped text)."""
 
     text: str = attrs.field(validator=[_no_line_break, _no_callout])
     """The item as printed, bullet and callouts removed."""
@@ -259,20 +266,29 @@ class Report:
     title: str | None = attrs.field(default=None, validator=_no_line_break)
     """The headline, cleaned of a publisher prefix."""
     publisher: str | None = attrs.field(default=None, validator=_no_line_break)
+    """From a publisher line, a publisher prefix on the title, or the series."""
     authors: tuple[str, ...] = ()
+    """The names of the byline, in order."""
     published: dt.date | None = None
+    """The publication date, from the title, a ``Press ISW`` line or a date line."""
     cutoff: str | None = None
     """The time or data cut-off line as printed (``December 14, 7:30 pm ET``)."""
     series: str | None = None
     """``Russian Offensive Campaign Assessment``, ``Iran Update``, ..."""
     url: str | None = None
+    """The page's address, when the text names it (crawler metadata)."""
     bom: bool = False
     """The text began with a byte order mark (not part of ``text``; ``render`` writes it back)."""
     blocks: tuple[Block, ...] = ()
+    """The exact text, one block per line; ``render`` joins them."""
     takeaways: tuple[Takeaway, ...] = ()
+    """The Key Takeaways items, in order."""
     citations: tuple[Citation, ...] = ()
+    """Every callout of the body, in order."""
     notes: tuple[Note, ...] = ()
+    """Every endnote, in order, the unused and duplicate ones included."""
     diagnostics: tuple[Diagnostic, ...] = ()
+    """What the parser found wrong, by position."""
 
     @functools.cached_property
     def text(self) -> str:

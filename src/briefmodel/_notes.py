@@ -8,7 +8,7 @@ notes are diagnosed. Nothing is dropped.
 
 import attrs
 
-from briefmodel._markers import Callout
+from briefmodel._markers import Callout, uses_roman_labels
 from briefmodel._shapes import NOTE_LINE, roman_value
 
 __all__ = ["DraftNote", "Resolution", "read_notes", "resolve"]
@@ -67,12 +67,13 @@ def resolve(callouts: list[Callout], notes: list[DraftNote]) -> Resolution:
     duplicates = []
     gaps = []
     previous: int | None = None
+    decimal = not uses_roman_labels([note.label for note in notes])  # gaps count in the labels' own kind
     for index, note in enumerate(notes):
         if note.label in by_label:
             duplicates.append(index)
         else:
             by_label[note.label] = index
-        if note.number is not None:
+        if note.number is not None and note.label.isdigit() is decimal:
             if previous is not None and note.number > previous + 1:
                 gaps.append((index, previous + 1, note.number - 1))
             previous = note.number if previous is None else max(previous, note.number)

@@ -1,6 +1,6 @@
 """The table of well-known source domains: each domain's outlet name and kind of source.
 
-Keys are domains as :func:`briefmodel._sources.read_sources` normalizes them: lower
+Keys are domains as ``briefmodel._sources.read_sources`` normalizes them: lower
 case, without ``www.``/``m.``/``mobile.``. A lookup tries the domain, then the domain
 minus its first label (``en.interfax.com.ua`` finds ``interfax.com.ua``), so list the
 registrable domain and only those subdomains that name a different outlet.

@@ -12,7 +12,7 @@ from briefmodel._documents import split_documents
 from briefmodel._errors import ParseError, make_snippet
 from briefmodel._header import Header, read_header
 from briefmodel._lines import split_lines
-from briefmodel._markers import Callout, find_callouts, strip_callouts
+from briefmodel._markers import Callout, find_callouts, strip_callouts, uses_roman_labels
 from briefmodel._model import (
     Block,
     BlockKind,
@@ -49,7 +49,7 @@ _BLOCKING = (Severity.ERROR, Severity.WARNING)
 def parse(text: str, *, strict: bool = False) -> Report:
     """Read ``text`` as one report.
 
-    With ``strict=True`` the first warning or error raises :class:`ParseError`.
+    With ``strict=True`` the first warning or error raises ``ParseError``.
     """
     bom = text.startswith(BOM)
     lines, breaks = split_lines(text[1:] if bom else text)
@@ -127,7 +127,7 @@ def _read_document(lines: list[str], breaks: list[str], bom: bool) -> Report:
     header = read_header(lines, kinds)
     sections = read_sections(lines, kinds, header.body_start)
     drafts = read_notes(lines, sections.note_groups)
-    roman = bool(drafts) and sum(not d.label.isdigit() for d in drafts) * 2 > len(drafts)
+    roman = uses_roman_labels([draft.label for draft in drafts])
     callouts, brackets = find_callouts(lines, kinds, sections.notes_start, roman)
     resolution = resolve(callouts, drafts)
 

@@ -136,7 +136,9 @@ def read_sections(lines: list[str], kinds: list[BlockKind], body_start: int) -> 
             current_empty = not line[match.end() :].strip()
             groups.append(current)
             kinds[i] = BlockKind.ENDNOTE
-        elif current is not None and (current_empty or CONTINUATION.match(line)):
+        elif current is not None and (
+            (current_empty and stripped.casefold() not in NAVIGATION) or CONTINUATION.match(line)
+        ):
             current.append(i)
             current_empty = False
             kinds[i] = BlockKind.ENDNOTE

@@ -1,13 +1,13 @@
 """The model as plain JSON data, and back, through one cattrs converter.
 
-The converter is made by :func:`make_converter` (never cattrs' global one). A
+The converter is made by ``make_converter`` (never cattrs' global one). A
 report's JSON form carries a ``schema_version``; inside it, a citation names
 its note by index into ``notes`` and a takeaway or claim names its citations
 by index into ``citations``, so nothing is written twice. ``sources`` and
 ``claims`` are written for readers of the JSON but are derived: reading a
 report back reads them again from its notes and text.
 
-Bad data raises :class:`DataError`, whose messages name the path of each bad
+Bad data raises ``DataError``, whose messages name the path of each bad
 value (``expected int @ $.notes[3].number``).
 """
 
@@ -133,7 +133,7 @@ def _structure_report(
             errors.extend(_messages(error, path))
             return None
 
-    notes = part(data.get("notes", []), tuple[Note, ...], "$.notes") or ()
+    notes = part(data.get("notes", []), tuple[Note, ...], "$.notes")
     citations = _refer(converter, data.get("citations", []), notes, "$.citations", "note", Citation, errors)
     takeaways = _refer(converter, data.get("takeaways", []), citations, "$.takeaways", "citations", Takeaway, errors)
     rest = {k: v for k, v in data.items() if k not in _DERIVED}
@@ -143,7 +143,7 @@ def _structure_report(
         errors.extend(_messages(error, "$"))
     if errors:
         raise DataError(errors)
-    return attrs.evolve(base, notes=notes, citations=citations, takeaways=takeaways)
+    return attrs.evolve(base, notes=notes or (), citations=citations or (), takeaways=takeaways or ())
 
 
 _DERIVED = frozenset({"schema_version", "claims", "sources", "notes", "citations", "takeaways"})
@@ -152,13 +152,17 @@ _DERIVED = frozenset({"schema_version", "claims", "sources", "notes", "citations
 def _refer(
     converter: cattrs.Converter,
     items: object,
-    targets: Sequence[Any],
+    targets: Sequence[Any] | None,
     path: str,
     key: str,
     cls: type[T],
     errors: list[str],
-) -> tuple[T, ...]:
-    """Structure items whose ``key`` holds an index (or a list of indexes) into ``targets``."""
+) -> tuple[T, ...] | None:
+    """Structure items whose ``key`` holds an index (or a list of indexes) into ``targets``.
+
+    ``targets`` is ``None`` when they failed to load: their errors are reported
+    already, so the indexes into them are not checked (no cascade of errors).
+    """
     if not isinstance(items, list):
         errors.append(f"expected a list, got {type(items).__name__} @ {path}")
         return ()
@@ -174,7 +178,9 @@ def _refer(
         failed = False
         for j, index in enumerate(refs):
             at = f"{where}.{key}[{j}]" if isinstance(ref, list) else f"{where}.{key}"
-            if index is None and not isinstance(ref, list):
+            if targets is None:
+                failed = True
+            elif index is None and not isinstance(ref, list):
                 resolved.append(None)
             elif isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(targets):
                 resolved.append(targets[index])
@@ -190,7 +196,7 @@ def _refer(
             continue
         changes = {key: tuple(resolved) if isinstance(ref, list) else resolved[0]}
         result.append(attrs.evolve(value, **changes))  # type: ignore[misc]  # cls is an attrs class
-    return tuple(result)
+    return tuple(result) if targets is not None and len(result) == len(items) else None
 
 
 def _messages(error: Exception, path: str) -> list[str]:
@@ -208,7 +214,7 @@ def to_dict(obj: object) -> Any:
 
 
 def from_dict(data: object, cls: type[T] = Report) -> T:  # type: ignore[assignment]
-    """The model object of class ``cls`` that ``data`` describes; :class:`DataError` if it describes none."""
+    """The model object of class ``cls`` that ``data`` describes; ``DataError`` if it describes none."""
     try:
         return _CONVERTER.structure(data, cls)
     except DataError:
@@ -223,7 +229,7 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
 
 
 def from_json(data: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[assignment]
-    """Read JSON text written by :func:`to_json` back into an equal object."""
+    """Read JSON text written by ``to_json`` back into an equal object."""
     try:
         loaded = json.loads(data)
     except (ValueError, TypeError) as error:

@@ -7,23 +7,19 @@ it. Every pattern here is anchored or bounded and has no nested quantifiers.
 import datetime as dt
 import re
 
+from dateutil import parser as dateparser
+
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-#: Month names and their abbreviations, lower case, to month numbers.
-MONTHS = {
-    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
-    **{name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
-    "sept": 9,
-}
 _MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6})\.?"
 _DAY = r"(?P<day>[0-9]{1,2})"
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
 
 #: ``Dec 14, 2022 - Press ISW``
 PRESS_LINE = re.compile(rf"{_MONTH} {_DAY}, {_YEAR} [-–—] Press(?: ISW)?")
-#: ``December 14, 2024``, ``Dec 14, 2022``, ``14 December 2024``
+#: ``December 14, 2024``, ``Dec 14, 2022``, ``Monday, December 14, 2024`` (month first only)
 DATE_LINE = re.compile(rf"(?:[A-Z][a-z]+day, )?{_MONTH} {_DAY},? {_YEAR}")
 #: ``December 14, 7:30 pm ET``, ``February 28, 3:30pm EST``, ``Data Cutoff: 2:00 PM ET``
 TIME_LINE = re.compile(
@@ -126,13 +122,14 @@ def roman_value(label: str) -> int | None:
 
 
 def make_date(year: int | str, month: str, day: int | str) -> dt.date | None:
-    """A date from matched pieces, or ``None`` when they name no real day."""
-    number = MONTHS.get(month.lower().rstrip("."))
-    if number is None:
-        return None
+    """A date from the pieces a pattern matched (``"Dec."``, ``"14"``, ``"2022"``), or ``None`` for no real day.
+
+    The patterns find the pieces; python-dateutil reads them (month names and
+    abbreviations with or without a period, ``Sept``), and refuses February 30.
+    """
     try:
-        return dt.date(int(year), number, int(day))
-    except ValueError:
+        return dateparser.parse(f"{month} {day} {year}").date()
+    except (ValueError, OverflowError):
         return None
 
 

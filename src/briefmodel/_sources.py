@@ -1,6 +1,6 @@
 """Read the sources one endnote lists: split the note into items and repair each URL.
 
-The public entry point is :func:`read_sources`; :attr:`briefmodel.Note.sources` calls it.
+The public entry point is ``read_sources``; ``briefmodel.Note.sources`` calls it.
 Each ``;``-separated item is read in one left-to-right pass with compiled regular
 expressions matched at a position, so the time is linear in the length of the note.
 Items, URLs and hosts that repeat (the same post is cited note after note) are read once
@@ -124,7 +124,7 @@ def _read_item(item: str) -> tuple[tuple[Source, ...], bool, bool]:
 
 
 def _read_any_item(item: str) -> tuple[tuple[Source, ...], bool, bool]:
-    """:func:`_read_item` without the cache."""
+    """``_read_item`` without the cache."""
     e = len(item)
     m = _START.match(item)
     if m is not None and m.lastgroup != "stub":  # the usual item: one URL and nothing else
@@ -179,7 +179,7 @@ def _read_any_item(item: str) -> tuple[tuple[Source, ...], bool, bool]:
 
 
 def _url_source(raw: str, fields: _Fields) -> Source:
-    """The source of a URL printed as ``raw``, from what :func:`_finish` read."""
+    """The source of a URL printed as ``raw``, from what ``_finish`` read."""
     url, domain, platform, kind, truncated, outlet, account, post_id, repairs = fields
     return Source(
         raw=raw,
