@@ -47,7 +47,7 @@ def test_published_is_the_date_in_the_file_name(case: tuple[Path, str, tuple[bm.
 def test_citations_and_notes_match_the_markers_and_note_lines(case: tuple[Path, str, tuple[bm.Report, ...]]) -> None:
     path, text, (report,) = case
     row = _manifest()[path.name]
-    notes_at = report.blocks[report.notes[0].span.line - 1].start if report.notes else len(text)
+    notes_at = report.line_starts[report.notes[0].span.line - 1] if report.notes else len(text)
     body_markers = _BODY_CALLOUT.findall(text[:notes_at])
     assert [c.label for c in report.citations] == body_markers
     # MANIFEST counts `[N] text` lines with a plain regex: our counts agree with it

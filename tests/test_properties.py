@@ -27,9 +27,10 @@ def _check_spans(report: bm.Report) -> None:
         assert 0 <= span.start <= span.end <= len(text)
         assert text[span.start : span.end] == span.text
         assert (span.line, span.column) == _line_and_column(text, span.start)
-    for block in report.blocks:
-        assert text[block.start : block.start + len(block.text)] == block.text
-        assert _line_and_column(text, block.start) == (block.line, 1)
+    assert len(report.line_starts) == len(report.blocks)
+    for index, (block, start) in enumerate(zip(report.blocks, report.line_starts, strict=True)):
+        assert text[start : start + len(block.text) + len(block.newline)] == block.text + block.newline
+        assert _line_and_column(text, start) == (index + 1, 1)
 
 
 @given(any_texts)

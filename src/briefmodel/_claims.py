@@ -136,20 +136,21 @@ def read_claims(report: Report) -> tuple[Claim, ...]:
         by_block.setdefault(citation.block, []).append(citation)
     roman = uses_roman_labels([note.label for note in report.notes])
     claims = []
+    starts = report.line_starts
     for index, block in enumerate(report.blocks):
-        if block.kind not in _CLAIM_KINDS or block.line in takeaway_lines:
+        if block.kind not in _CLAIM_KINDS or index + 1 in takeaway_lines:
             continue
         line = block.text
         cited = by_block.get(index, [])
         position = 0
         for a, b in sentence_bounds(line):
-            start = block.start + a
-            end = block.start + b
+            start = starts[index] + a
+            end = starts[index] + b
             own = []
             while position < len(cited) and cited[position].span.start < end:
                 if cited[position].span.start >= start:
                     own.append(cited[position])
                 position += 1
-            span = Span(start=start, end=end, text=text[start:end], line=block.line, column=a + 1)
+            span = Span(start=start, end=end, text=text[start:end], line=index + 1, column=a + 1)
             claims.append(Claim(text=strip_callouts(span.text, roman).strip(), span=span, citations=tuple(own)))
     return tuple(claims)

@@ -148,6 +148,8 @@ class Block:
     """One line of the report's exact text and the kind the parser gave it.
 
     The blocks of a report, joined in order with their line breaks, are its text.
+    Block ``i`` is line ``i + 1``; ``Report.line_starts[i]`` is its offset. Equal
+    lines may share one (frozen) block object.
     """
 
     kind: BlockKind
@@ -155,10 +157,6 @@ class Block:
     """The line without its line break; it cannot hold ``\\n`` or ``\\r``."""
     newline: str = "\n"
     """The line break that ends the line: ``\\n``, ``\\r\\n``, ``\\r``, or ``""`` at the very end."""
-    start: int = 0
-    """Offset of the line in the report's text."""
-    line: int = 1
-    """1-based line number."""
 
     def __attrs_post_init__(self) -> None:
         # One check instead of a validator per field: a report has a block per line.
@@ -294,6 +292,16 @@ class Report:
     def text(self) -> str:
         """The report's own text (without the BOM); every span indexes into it."""
         return "".join([piece for block in self.blocks for piece in (block.text, block.newline)])
+
+    @functools.cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        """The offset in ``text`` of each block (line ``i + 1`` starts at ``line_starts[i]``)."""
+        starts = []
+        offset = 0
+        for block in self.blocks:
+            starts.append(offset)
+            offset += len(block.text) + len(block.newline)
+        return tuple(starts)
 
     @functools.cached_property
     def sources(self) -> tuple[Source, ...]:

@@ -7,6 +7,7 @@ from the finished report (``Note.sources``, ``Report.claims``).
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from briefmodel._documents import split_documents
 from briefmodel._errors import ParseError, make_snippet
@@ -42,7 +43,7 @@ _CHECKS = (
         "U+FFFD (text damaged by decoding) in the text ({count} in all)",
     ),
 )
-_SUSPICIOUS = re.compile("|".join(pattern.pattern for pattern, _, _ in _CHECKS))
+_SUSPICIOUS = re.compile("[" + "".join(pattern.pattern.strip("[]") for pattern, _, _ in _CHECKS) + "]")
 _BLOCKING = (Severity.ERROR, Severity.WARNING)
 
 
@@ -52,8 +53,9 @@ def parse(text: str, *, strict: bool = False) -> Report:
     With ``strict=True`` the first warning or error raises ``ParseError``.
     """
     bom = text.startswith(BOM)
-    lines, breaks = split_lines(text[1:] if bom else text)
-    report = _read_document(lines, breaks, bom)
+    body = text[1:] if bom else text
+    lines, breaks = split_lines(body)
+    report = _read_document(body, lines, breaks, bom)
     if strict:
         _raise_first(report)
     return report
@@ -62,9 +64,17 @@ def parse(text: str, *, strict: bool = False) -> Report:
 def parse_all(text: str, *, strict: bool = False) -> tuple[Report, ...]:
     """Read a text holding one or more documents; rendering them in order gives ``text`` back."""
     bom = text.startswith(BOM)
-    lines, breaks = split_lines(text[1:] if bom else text)
+    body = text[1:] if bom else text
+    lines, breaks = split_lines(body)
     ranges = split_documents(lines) if lines else [(0, 0)]
-    reports = tuple(_read_document(lines[a:b], breaks[a:b], bom and k == 0) for k, (a, b) in enumerate(ranges))
+    if len(ranges) == 1:
+        reports: tuple[Report, ...] = (_read_document(body, lines, breaks, bom),)
+    else:
+        offsets = [0, *accumulate(len(line) + len(newline) for line, newline in zip(lines, breaks, strict=True))]
+        reports = tuple(
+            _read_document(body[offsets[a] : offsets[b]], lines[a:b], breaks[a:b], bom and k == 0)
+            for k, (a, b) in enumerate(ranges)
+        )
     if strict:
         for report in reports:
             _raise_first(report)
@@ -88,15 +98,13 @@ class _Document:
 
     __slots__ = ("breaks", "diagnostics", "lines", "starts", "text")
 
-    def __init__(self, lines: list[str], breaks: list[str]) -> None:
+    def __init__(self, text: str, lines: list[str], breaks: list[str]) -> None:
+        self.text = text
         self.lines = lines
         self.breaks = breaks
-        self.starts: list[int] = []
-        offset = 0
-        for line, newline in zip(lines, breaks, strict=True):
-            self.starts.append(offset)
-            offset += len(line) + len(newline)
-        self.text = "".join([piece for pair in zip(lines, breaks, strict=True) for piece in pair])
+        lengths = [len(line) + len(newline) for line, newline in zip(lines, breaks, strict=True)]
+        self.starts = [0, *accumulate(lengths)]
+        """The offset of each line, and the text's length last."""
         self.diagnostics: list[Diagnostic] = []
 
     def span(self, line: int, column: int, end_line: int, end_column: int) -> Span:
@@ -121,8 +129,9 @@ class _Document:
         self.diagnostics.append(Diagnostic(code=code, severity=severity, message=message, span=span))
 
 
-def _read_document(lines: list[str], breaks: list[str], bom: bool) -> Report:
-    doc = _Document(lines, breaks)
+def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) -> Report:
+    """Read one document: ``text`` is exactly its ``lines`` with their ``breaks``."""
+    doc = _Document(text, lines, breaks)
     kinds = [BlockKind.OTHER if line.strip() else BlockKind.BLANK for line in lines]
     header = read_header(lines, kinds)
     sections = read_sections(lines, kinds, header.body_start)
@@ -155,17 +164,24 @@ def _read_document(lines: list[str], breaks: list[str], bom: bool) -> Report:
         series=header.series,
         url=header.url,
         bom=bom,
-        blocks=tuple(
-            Block(kind=kind, text=text, newline=newline, start=start, line=number)
-            for number, (kind, text, newline, start) in enumerate(
-                zip(kinds, lines, breaks, doc.starts, strict=True), start=1
-            )
-        ),
+        blocks=_make_blocks(kinds, lines, breaks),
         takeaways=takeaways,
         citations=citations,
         notes=notes,
         diagnostics=tuple(doc.diagnostics),
     )
+
+
+def _make_blocks(kinds: list[BlockKind], lines: list[str], breaks: list[str]) -> tuple[Block, ...]:
+    """One block per line; equal lines (blank ones above all) share one frozen block."""
+    made: dict[tuple[BlockKind, str, str], Block] = {}
+    blocks = []
+    for key in zip(kinds, lines, breaks, strict=True):
+        block = made.get(key)
+        if block is None:
+            block = made[key] = Block(kind=key[0], text=key[1], newline=key[2])
+        blocks.append(block)
+    return tuple(blocks)
 
 
 def _make_notes(doc: _Document, drafts: list[DraftNote], resolution: Resolution) -> tuple[Note, ...]:
@@ -208,8 +224,11 @@ def _make_citations(
     citations = []
     highest = 0
     seen: set[int] = set()
+    text, starts = doc.text, doc.starts
     for index, callout in enumerate(callouts):
-        span = doc.span(callout.line, callout.column, callout.line, callout.end)
+        start = starts[callout.line] + callout.column  # doc.span, inlined: a report has hundreds of callouts
+        end = start + callout.end - callout.column
+        span = Span(start=start, end=end, text=text[start:end], line=callout.line + 1, column=callout.column + 1)
         found = resolution.note_of[index]
         note = None if found is None else notes[found]
         citations.append(Citation(label=callout.label, number=callout.number, span=span, block=callout.line, note=note))
