@@ -15,6 +15,7 @@ from briefmodel._shapes import (
     DATE_LINE,
     DEFAULT_SERIES_PUBLISHER,
     ENDNOTES_HEADINGS,
+    METADATA_KINDS,
     NAVIGATION,
     PRESS_LINE,
     PUBLISHER_PREFIX,
@@ -34,7 +35,6 @@ __all__ = ["HEADER_LIMIT", "Header", "read_header"]
 
 HEADER_LIMIT = 300
 _STOP = TAKEAWAYS_HEADINGS | TOPLINES_HEADINGS | ENDNOTES_HEADINGS
-_METADATA = (BlockKind.TITLE, BlockKind.DATELINE, BlockKind.PUBLISHER, BlockKind.BYLINE)
 _URL_FIELD = "- **url**:"
 
 
@@ -109,7 +109,7 @@ def read_header(lines: list[str], kinds: list[BlockKind]) -> Header:
             plain_title = i
             kind = BlockKind.TITLE
         kinds[i] = kind
-        if kind in _METADATA:
+        if kind in METADATA_KINDS:
             last_metadata = i
     if body_start is None:
         body_start = last_metadata + 1

@@ -13,7 +13,7 @@ import re
 import attrs
 
 from briefmodel._model import CALLOUT_RE, MAX_LABEL_DIGITS, BlockKind
-from briefmodel._shapes import roman_value
+from briefmodel._shapes import METADATA_KINDS, roman_value
 
 __all__ = ["Bracket", "Callout", "find_callouts", "strip_callouts"]
 
@@ -44,9 +44,6 @@ class Bracket:
     column: int
 
 
-_METADATA = frozenset({BlockKind.TITLE, BlockKind.DATELINE, BlockKind.PUBLISHER, BlockKind.BYLINE})
-
-
 def find_callouts(
     lines: list[str], kinds: list[BlockKind], hi: int, roman: bool
 ) -> tuple[list[Callout], list[Bracket]]:
@@ -55,7 +52,7 @@ def find_callouts(
     brackets: list[Bracket] = []
     for i in range(hi):
         line = lines[i]
-        if "[" not in line or kinds[i] in _METADATA:
+        if "[" not in line or kinds[i] in METADATA_KINDS:
             continue
         for match in _BRACKET.finditer(line):
             label = match.group(1)

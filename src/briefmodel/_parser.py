@@ -173,13 +173,16 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
 
 
 def _make_blocks(kinds: list[BlockKind], lines: list[str], breaks: list[str]) -> tuple[Block, ...]:
-    """One block per line; equal lines (blank ones above all) share one frozen block."""
-    made: dict[tuple[BlockKind, str, str], Block] = {}
+    """One block per line; equal blank lines share one frozen block."""
+    blank: dict[tuple[str, str], Block] = {}
     blocks = []
-    for key in zip(kinds, lines, breaks, strict=True):
-        block = made.get(key)
-        if block is None:
-            block = made[key] = Block(kind=key[0], text=key[1], newline=key[2])
+    for kind, line, newline in zip(kinds, lines, breaks, strict=True):
+        if kind is BlockKind.BLANK:
+            block = blank.get((line, newline))
+            if block is None:
+                block = blank[line, newline] = Block(kind=kind, text=line, newline=newline)
+        else:
+            block = Block(kind=kind, text=line, newline=newline)
         blocks.append(block)
     return tuple(blocks)
 

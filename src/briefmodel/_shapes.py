@@ -9,6 +9,10 @@ import re
 
 from dateutil import parser as dateparser
 
+from briefmodel._model import BlockKind
+
+#: Header lines that carry metadata (a tuple: enums hash slowly, identity is quick).
+METADATA_KINDS = (BlockKind.TITLE, BlockKind.DATELINE, BlockKind.PUBLISHER, BlockKind.BYLINE)
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
