@@ -43,7 +43,7 @@ def test_citations_refer_to_notes_by_index() -> None:
     )
     data = bm.to_dict(report)
     assert [c["note"] for c in data["citations"]] == [1, 0]
-    assert data["claims"][0]["citations"] == [0]
+    assert data["claims"][0]["citations"] == [{"citation": 0, "inferred": False}]
     assert data["notes"][0]["sources"][0]["platform"] == "telegram"
     again = bm.from_dict(data)
     assert again == report

@@ -9,25 +9,38 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from briefmodel._builder import build_report
+from briefmodel._claim_types import (
+    Agent,
+    AgentKind,
+    Attribution,
+    Claim,
+    ClaimCitation,
+    DateMention,
+    DateRole,
+    Hedge,
+    HedgeKind,
+    Precision,
+    Stance,
+    Support,
+    Takeaway,
+)
 from briefmodel._errors import BriefmodelError, ParseError
 from briefmodel._io import load
 from briefmodel._model import (
     Block,
     BlockKind,
     Citation,
-    Claim,
     Diagnostic,
     Note,
     Platform,
-    Report,
     Severity,
     Source,
     SourceKind,
     Span,
-    Takeaway,
 )
 from briefmodel._parser import parse, parse_all
 from briefmodel._renderer import render
+from briefmodel._report import Report
 from briefmodel._serialize import DataError, from_dict, from_json, make_converter, to_dict, to_json
 
 try:
@@ -36,21 +49,32 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 __all__ = [
+    "Agent",
+    "AgentKind",
+    "Attribution",
     "Block",
     "BlockKind",
     "BriefmodelError",
     "Citation",
     "Claim",
+    "ClaimCitation",
     "DataError",
+    "DateMention",
+    "DateRole",
     "Diagnostic",
+    "Hedge",
+    "HedgeKind",
     "Note",
     "ParseError",
     "Platform",
+    "Precision",
     "Report",
     "Severity",
     "Source",
     "SourceKind",
     "Span",
+    "Stance",
+    "Support",
     "Takeaway",
     "__version__",
     "build_report",

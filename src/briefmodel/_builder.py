@@ -10,8 +10,9 @@ takeaway, or anything that would read back as something else.
 import datetime as dt
 from collections.abc import Sequence
 
-from briefmodel._model import CALLOUT_RE, BlockKind, Report
+from briefmodel._model import CALLOUT_RE, BlockKind
 from briefmodel._parser import parse
+from briefmodel._report import Report
 from briefmodel._shapes import MONTH_NAMES, PUBLISHERS
 
 __all__ = ["build_report"]

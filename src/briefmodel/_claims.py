@@ -1,156 +1,198 @@
-"""Stage 8: the body's sentences as claims.
+"""Stage 8: the body's sentences as claims, with citations, attribution, stance, hedges and dates.
 
-A marker-aware sentence splitter for brief prose: callouts after the final
-period or quote belong to the sentence before; no split after common
-abbreviations and initials (``Gen.``, ``U.S.``, ``N. Korean``), inside decimals,
-or before a lowercase word. Each body paragraph or bullet line (Key Takeaways
-items excepted) is split on its own; one pass over each line.
+Per paragraph (a run of body lines, see ``_sentences``): split into sentences;
+give each its own callouts and, when it has none, the next callout of its
+paragraph (``inferred``: ISW puts one callout after a run of sentences); read
+its attribution, hedges and dates; then decide its stance, letting a ``cannot
+independently verify`` sentence mark the reported claims it refers to as
+unverified. Each stage looks at each sentence once.
 """
 
+import datetime as dt
 import re
+from collections.abc import Callable
 
-from briefmodel._markers import strip_callouts, uses_roman_labels
-from briefmodel._model import BlockKind, Citation, Claim, Report, Span
+import attrs
 
-__all__ = ["read_claims", "sentence_bounds"]
+from briefmodel._attribution import read_attribution
+from briefmodel._claim_types import AgentKind, Attribution, Claim, ClaimCitation, Hedge, HedgeKind, Stance
+from briefmodel._dates import read_dates
+from briefmodel._hedges import read_hedges
+from briefmodel._markers import strip_callouts
+from briefmodel._model import BlockKind, Citation, Span
+from briefmodel._sentences import sentence_bounds
+from briefmodel._shapes import SENTENCE_END
 
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?:[ \u00a0]?\[[0-9]{1,9}\])*")
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cpt",
-        "sgt",
-        "adm",
-        "cmdr",
-        "brig",
-        "st",
-        "no",
-        "nos",
-        "vol",
-        "p",
-        "pp",
-        "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "approx",
-        "est",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jr",
-        "sr",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "dept",
-        "mt",
-        "ft",
-        "pres",
-    ]
-)
+__all__ = ["ClaimProblem", "read_claims"]
+
 _CLAIM_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET)
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+_COVERS_ALL = re.compile(r"\b(?:these|any of (?:these|the)|all|such|those)\b|\bclaims\b|\breports\b", re.I)
+_CANNOT_VERIFY = frozenset(
+    {
+        "cannot independently verify",
+        "cannot independently confirm",
+        "cannot verify",
+        "cannot confirm",
+        "could not verify",
+        "could not confirm",
+    }
+)
+_ASSESSING = re.compile(
+    r"\b(?:ISW|CTP|ISW-CTP|CTP-ISW) (?:assesses|assessed|assess|previously assessed|continues to assess)\b"
+)
+_CONFIRMING = re.compile(r"\bgeolocated\b|\bconfirmed\b", re.I)
+
+ClaimProblem = tuple[str, str, Span]
+"""(code, message, span) of a problem found while reading claims."""
 
 
-def sentence_bounds(line: str) -> list[tuple[int, int]]:
-    """Start and end columns of each sentence in ``line`` (stripped of surrounding space)."""
-    bounds = []
-    start = 0
-    length = len(line)
-    for match in _END.finditer(line):
-        end = match.end()
-        if end < length:
-            nxt = line[end]
-            glued = nxt.isalpha() and nxt.isupper() and match.group().endswith("]")
-            if not glued:
-                if not nxt.isspace():
-                    continue
-                rest = end + 1
-                while rest < length and line[rest].isspace():
-                    rest += 1
-                if rest < length and line[rest].islower():
-                    continue
-            if not match.group().endswith("]") and _abbreviation_before(line, match.start()):
-                continue
-        bounds.append((start, end))
-        start = end
-    if start < length:
-        bounds.append((start, length))
-    trimmed = []
-    for a, b in bounds:
-        while a < b and line[a].isspace():
-            a += 1
-        while b > a and line[b - 1].isspace():
-            b -= 1
-        if b > a:
-            trimmed.append((a, b))
-    return trimmed
+@attrs.define
+class _Draft:
+    start: int
+    end: int
+    own: list[Citation]
+    attribution: Attribution
+    hedges: tuple[Hedge, ...]
+    stance: Stance
+    covers_all: bool
+    """A ``cannot verify`` sentence that names several claims (``any of these claims``)."""
 
 
-def _abbreviation_before(line: str, position: int) -> bool:
-    word_start = position
-    while word_start > 0 and not line[word_start - 1].isspace() and line[word_start - 1] not in '(“"':
-        word_start -= 1
-    word = line[word_start:position]
-    if not word:
-        return False
-    if len(word) == 1 and word.isupper():
-        return True  # an initial: "Frederick W. Kagan", "N. Korean"
-    if word[-1].isdigit() and position + 1 < len(line) and line[position + 1].isdigit():
-        return True  # a decimal
-    return word.casefold() in _ABBREVIATIONS
+def read_claims(
+    text: str,
+    lines: list[str],
+    kinds: list[BlockKind],
+    starts: list[int],
+    skip_lines: set[int],
+    citations: tuple[Citation, ...],
+    published: dt.date | None,
+    roman: bool,
+    span_of: Callable[[int, int], Span],
+) -> tuple[tuple[Claim, ...], list[ClaimProblem]]:
+    """The claims of one document, in order, and the problems met reading them.
+
+    ``starts`` are the offsets of ``lines`` in ``text``; ``skip_lines`` the line
+    indexes that are not body prose (Key Takeaways items).
+    """
+    by_line: dict[int, list[Citation]] = {}
+    for citation in citations:
+        by_line.setdefault(citation.block, []).append(citation)
+    claims: list[Claim] = []
+    problems: list[ClaimProblem] = []
+    for first, last in _paragraphs(lines, kinds, skip_lines):
+        cited = [c for line in range(first, last + 1) for c in by_line.get(line, ())]
+        claims.extend(
+            _read_paragraph(
+                text, starts[first], starts[last] + len(lines[last]), cited, published, roman, span_of, problems
+            )
+        )
+    return tuple(claims), problems
 
 
-def read_claims(report: Report) -> tuple[Claim, ...]:
-    """One claim per sentence of the body's paragraphs and bullets, in document order."""
-    text = report.text
-    takeaway_lines = {t.span.line for t in report.takeaways}
-    by_block: dict[int, list[Citation]] = {}
-    for citation in report.citations:
-        by_block.setdefault(citation.block, []).append(citation)
-    roman = uses_roman_labels([note.label for note in report.notes])
-    claims = []
-    starts = report.line_starts
-    for index, block in enumerate(report.blocks):
-        if block.kind not in _CLAIM_KINDS or index + 1 in takeaway_lines:
+def _paragraphs(lines: list[str], kinds: list[BlockKind], skip: set[int]) -> list[tuple[int, int]]:
+    """First and last line of each paragraph: body lines, joined while a line does not end a sentence."""
+    runs: list[tuple[int, int]] = []
+    open_run = False
+    for index, kind in enumerate(kinds):
+        if kind not in _CLAIM_KINDS or index in skip:
+            open_run = False
             continue
-        line = block.text
-        cited = by_block.get(index, [])
-        position = 0
-        for a, b in sentence_bounds(line):
-            start = starts[index] + a
-            end = starts[index] + b
-            own = []
-            while position < len(cited) and cited[position].span.start < end:
-                if cited[position].span.start >= start:
-                    own.append(cited[position])
-                position += 1
-            span = Span(start=start, end=end, text=text[start:end], line=index + 1, column=a + 1)
-            claims.append(Claim(text=strip_callouts(span.text, roman).strip(), span=span, citations=tuple(own)))
-    return tuple(claims)
+        if open_run and kind is BlockKind.PARAGRAPH:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+        tail = lines[index].rstrip()
+        open_run = kind is BlockKind.PARAGRAPH and bool(tail) and tail[-1] not in SENTENCE_END
+    return runs
+
+
+def _read_paragraph(
+    text: str,
+    start: int,
+    end: int,
+    cited: list[Citation],
+    published: dt.date | None,
+    roman: bool,
+    span_of: Callable[[int, int], Span],
+    problems: list[ClaimProblem],
+) -> list[Claim]:
+    paragraph = text[start:end]
+    drafts: list[_Draft] = []
+    position = 0
+    for a, b in sentence_bounds(paragraph):
+        sentence = paragraph[a:b]
+        offset = start + a
+
+        def local(s: int, e: int, offset: int = offset) -> Span:
+            return span_of(offset + s, offset + e)
+
+        own = []
+        while position < len(cited) and cited[position].span.start < start + b:
+            if cited[position].span.start >= start + a:
+                own.append(cited[position])
+            position += 1
+        attribution, framed = read_attribution(sentence, local)
+        hedges = read_hedges(sentence, local)
+        stance = _stance(sentence, attribution, hedges, framed)
+        covers_all = _COVERS_ALL.search(sentence) is not None
+        drafts.append(_Draft(start + a, start + b, own, attribution, hedges, stance, covers_all))
+    _mark_unverified(drafts)
+    claims = []
+    following: list[Citation] = []
+    inferred_for: list[list[Citation]] = [[] for _ in drafts]
+    for index in range(len(drafts) - 1, -1, -1):
+        if drafts[index].own:
+            following = drafts[index].own
+        else:
+            inferred_for[index] = following
+    for index, draft in enumerate(drafts):
+        raw = text[draft.start : draft.end]
+
+        def local(s: int, e: int, offset: int = draft.start) -> Span:
+            return span_of(offset + s, offset + e)
+
+        dates, date_problems = read_dates(raw, published, local)
+        for code, message, s, e in date_problems:
+            problems.append((code, message, span_of(draft.start + s, draft.start + e)))
+        references = tuple(ClaimCitation(citation=c) for c in draft.own) + tuple(
+            ClaimCitation(citation=c, inferred=True) for c in inferred_for[index]
+        )
+        clean = _LINE_BREAKS.sub(" ", strip_callouts(raw, roman)).strip()
+        claims.append(
+            Claim(
+                text=clean,
+                span=span_of(draft.start, draft.end),
+                citations=references,
+                attribution=draft.attribution,
+                stance=draft.stance,
+                hedges=draft.hedges,
+                dates=dates,
+            )
+        )
+    return claims
+
+
+def _stance(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], framed: bool) -> Stance:
+    speaker = attribution.speaker
+    if speaker is not None:
+        if speaker.kind is AgentKind.EVIDENCE and not any(h.kind is HedgeKind.EVIDENTIAL for h in hedges):
+            return Stance.CONFIRMED
+        if _CONFIRMING.search(speaker.span.text):
+            return Stance.CONFIRMED
+        return Stance.REPORTED
+    if hedges or framed or attribution.cue is not None or _ASSESSING.search(sentence):
+        return Stance.ASSESSED
+    return Stance.BACKGROUND
+
+
+def _mark_unverified(drafts: list[_Draft]) -> None:
+    """A ``cannot independently verify`` sentence makes the reported claims it refers to unverified."""
+    for index, draft in enumerate(drafts):
+        if draft.attribution.speaker is not None or not any(h.text in _CANNOT_VERIFY for h in draft.hedges):
+            continue
+        for before in range(index - 1, -1, -1):
+            if drafts[before].stance is Stance.REPORTED:
+                drafts[before].stance = Stance.UNVERIFIED
+                if not draft.covers_all:
+                    break

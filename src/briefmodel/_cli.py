@@ -12,7 +12,8 @@ from typing import TextIO
 
 from briefmodel._errors import BriefmodelError
 from briefmodel._io import load
-from briefmodel._model import Diagnostic, Report
+from briefmodel._model import Diagnostic
+from briefmodel._report import Report
 
 __all__ = ["main"]
 

@@ -17,6 +17,7 @@ from briefmodel._shapes import (
     ENDNOTES_HEADINGS,
     METADATA_KINDS,
     NAVIGATION,
+    NOTE_LINE,
     PRESS_LINE,
     PUBLISHER_PREFIX,
     PUBLISHERS,
@@ -75,6 +76,9 @@ def read_header(lines: list[str], kinds: list[BlockKind]) -> Header:
             in_preamble = not stripped.endswith(".")
         elif folded in _STOP:
             body_start = i
+            break
+        elif NOTE_LINE.match(lines[i]):
+            limit = i  # the endnotes of a report whose body reads as no prose: the body ends here
             break
         elif (match := SERIES_TITLE.fullmatch(stripped)) is not None:
             if series_match is None:

@@ -4,8 +4,8 @@ import os
 from pathlib import Path
 
 from briefmodel._errors import BriefmodelError
-from briefmodel._model import Report
 from briefmodel._parser import parse_all
+from briefmodel._report import Report
 
 __all__ = ["load"]
 

@@ -8,11 +8,9 @@ equal, and then their spans are equal too, so keeping positions in equality
 costs nothing and lets tests compare whole reports.
 """
 
-import datetime as dt
 import enum
 import functools
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -21,16 +19,13 @@ __all__ = [
     "Block",
     "BlockKind",
     "Citation",
-    "Claim",
     "Diagnostic",
     "Note",
     "Platform",
-    "Report",
     "Severity",
     "Source",
     "SourceKind",
     "Span",
-    "Takeaway",
 ]
 
 #: The most digits a callout label has; ``[1234567890]`` is a bracket, not a callout.
@@ -90,12 +85,12 @@ class SourceKind(enum.Enum):
     """A note (or part of one) with no URL: a pasted title, prose, a document name."""
 
 
-def _no_line_break(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
+def no_line_break(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
     if value is not None and ("\n" in value or "\r" in value):
         raise ValueError(f"{attribute.name} cannot hold a line break: {value!r}")
 
 
-def _no_callout(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+def no_callout(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     found = CALLOUT_RE.search(value)
     if found:
         raise ValueError(f"{attribute.name} cannot hold {found.group()!r}: the text format would read it as a callout")
@@ -232,106 +227,3 @@ class Citation:
     def sources(self) -> tuple[Source, ...]:
         """The sources behind this callout (none when unresolved)."""
         return () if self.note is None else self.note.sources
-
-
-@attrs.frozen(kw_only=True)
-class Takeaway:
-    """One item under a ``Key Takeaways`` heading (a bullet, or a sentence line in scraped text)."""
-
-    text: str = attrs.field(validator=[_no_line_break, _no_callout])
-    """The item as printed, bullet and callouts removed."""
-    span: Span
-    """The item as printed, callouts included, bullet excluded."""
-    citations: tuple[Citation, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class Claim:
-    """One asserted sentence of the body."""
-
-    text: str = attrs.field(validator=_no_callout)
-    """The sentence with its callouts removed."""
-    span: Span
-    """The sentence as printed, callouts included."""
-    citations: tuple[Citation, ...] = ()
-    """The sentence's own callouts."""
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Report:
-    """One document: its metadata, its exact text as blocks, and what was read from it."""
-
-    title: str | None = attrs.field(default=None, validator=_no_line_break)
-    """The headline, cleaned of a publisher prefix."""
-    publisher: str | None = attrs.field(default=None, validator=_no_line_break)
-    """From a publisher line, a publisher prefix on the title, or the series."""
-    authors: tuple[str, ...] = ()
-    """The names of the byline, in order."""
-    published: dt.date | None = None
-    """The publication date, from the title, a ``Press ISW`` line or a date line."""
-    cutoff: str | None = None
-    """The time or data cut-off line as printed (``December 14, 7:30 pm ET``)."""
-    series: str | None = None
-    """``Russian Offensive Campaign Assessment``, ``Iran Update``, ..."""
-    url: str | None = None
-    """The page's address, when the text names it (crawler metadata)."""
-    bom: bool = False
-    """The text began with a byte order mark (not part of ``text``; ``render`` writes it back)."""
-    blocks: tuple[Block, ...] = ()
-    """The exact text, one block per line; ``render`` joins them."""
-    takeaways: tuple[Takeaway, ...] = ()
-    """The Key Takeaways items, in order."""
-    citations: tuple[Citation, ...] = ()
-    """Every callout of the body, in order."""
-    notes: tuple[Note, ...] = ()
-    """Every endnote, in order, the unused and duplicate ones included."""
-    diagnostics: tuple[Diagnostic, ...] = ()
-    """What the parser found wrong, by position."""
-
-    @functools.cached_property
-    def text(self) -> str:
-        """The report's own text (without the BOM); every span indexes into it."""
-        return "".join([piece for block in self.blocks for piece in (block.text, block.newline)])
-
-    @functools.cached_property
-    def line_starts(self) -> tuple[int, ...]:
-        """The offset in ``text`` of each block (line ``i + 1`` starts at ``line_starts[i]``)."""
-        starts = []
-        offset = 0
-        for block in self.blocks:
-            starts.append(offset)
-            offset += len(block.text) + len(block.newline)
-        return tuple(starts)
-
-    @functools.cached_property
-    def sources(self) -> tuple[Source, ...]:
-        """Each distinct source of the notes once, in order of first appearance."""
-        seen: dict[str, Source] = {}
-        for note in self.notes:
-            for source in note.sources:
-                seen.setdefault(source.url or source.raw, source)
-        return tuple(seen.values())
-
-    @functools.cached_property
-    def claims(self) -> tuple["Claim", ...]:
-        """The body's sentences as claims, in document order, read on first use."""
-        from briefmodel._claims import read_claims
-
-        return read_claims(self)
-
-    def iter_spans(self) -> Iterator[Span]:
-        """Every span the report holds, for checks and tools."""
-        for group in (self.citations, self.notes, self.takeaways, self.claims):
-            for item in group:
-                yield item.span
-        for diagnostic in self.diagnostics:
-            if diagnostic.span is not None:
-                yield diagnostic.span
-
-    def __repr__(self) -> str:
-        date = self.published.isoformat() if self.published else "no date"
-        return (
-            f"<Report {self.title!r} ({self.publisher or 'unknown publisher'}, {date}): "
-            f"{len(self.citations)} citations, {len(self.notes)} notes, "
-            f"{len(self.takeaways)} takeaways, {len(self.diagnostics)} diagnostics>"
-        )

@@ -9,7 +9,8 @@ outputs (Markdown) can give kinds their own rendering.
 from collections.abc import Callable
 from types import MappingProxyType
 
-from briefmodel._model import Block, BlockKind, Report
+from briefmodel._model import Block, BlockKind
+from briefmodel._report import Report
 
 __all__ = ["render"]
 

@@ -1,0 +1,252 @@
+"""Stage 8b: who a sentence attributes its content to, by which cue, and through whom.
+
+Patterns, not a grammar: the first reporting verb (cue) whose left side reads as
+a noun phrase names the speaker; a ``that`` clause with its own cue nests a
+second speaker inside the first (``Reuters reported that an official stated``:
+speaker the official, reporter Reuters); ``X told Reuters`` and ``X amplified
+sources claiming`` name the reporter too. The author's own voice (``ISW
+assesses``) has no speaker. Each sentence is scanned once from left to right.
+"""
+
+import re
+from collections.abc import Callable
+
+from briefmodel._claim_types import Agent, AgentKind, Attribution
+from briefmodel._model import Span
+
+__all__ = ["AUTHOR_NAMES", "CUE_WORDS", "read_attribution"]
+
+_FINITE = (
+    "stated states claimed claims reported reports noted notes said says told tells announced announces "
+    "acknowledged acknowledges amplified amplifies posted posts published publishes characterized characterizes "
+    "shows showed warned warns added adds asserted asserts denied denies confirmed confirms indicated indicates "
+    "suggested suggests argued argues alleged alleges wrote writes declared declares admitted admits revealed "
+    "reveals observed assessed assesses assess claim report state say show note accused accuses"
+).split()
+_PARTICIPLES = "claiming stating reporting saying showing noting suggesting indicating alleging".split()
+CUE_WORDS = frozenset(_FINITE + _PARTICIPLES + ["according to"])
+_CUE = re.compile(r"\b(?:according to|" + "|".join(sorted(_FINITE + _PARTICIPLES, key=len, reverse=True)) + r")\b")
+_RELAYING = frozenset({"amplified", "amplifies", "cited", "cites", "quoted", "quotes", "relayed", "relays"})
+_NOT_BEFORE_VERB = frozenset(
+    "the these those this a an any such their its his her our of as in to for by with from about on at "
+    "when while after before without since "
+    "conflicting unconfirmed similar other further new previous earlier recent multiple several many some".split()
+)
+_AUXILIARIES = frozenset("has have had has also have also also".split())
+_ADVERBS = frozenset(
+    "recently reportedly also similarly previously notably additionally separately subsequently later then "
+    "still further first purportedly allegedly reportedly likely publicly explicitly officially reportedly "
+    "repeatedly again initially".split()
+)
+_CLAUSE_VERBS = frozenset(
+    "is are was were be been being remains remain continues continue appears seems will would can could should "
+    "must have has had".split()
+)
+_BARE = frozenset("claim report state say show note assess".split())
+"""Plain forms that are cues only before ``that`` (``milbloggers claim that``), not as adjectives (``state media``)."""
+_SHOWING = re.compile(r"\b(?:shows|showed|show|indicates|indicated)\b")
+_COORDINATION = frozenset({"and", "but", "or"})
+_CUT_AT = frozenset("who which stationed based operating located speaking serving whose".split())
+AUTHOR_NAMES = frozenset(
+    {"isw", "ctp", "isw-ctp", "ctp-isw", "we", "isw and ctp", "the institute for the study of war"}
+)
+_EVIDENCE = frozenset("footage video videos imagery images photos photographs photo image satellite".split())
+_MEDIA = frozenset("outlet newswire newspaper channel agency broadcaster media reuters tass interfax ria".split())
+_GOVERNMENT = frozenset(
+    "ministry general staff gur mod kremlin government directorate command forces military army navy "
+    "administration council office service committee parliament duma security".split()
+)
+_TITLES = frozenset(
+    "president minister spokesperson spokesman spokeswoman commander chief head governor mayor secretary "
+    "ambassador director general colonel lieutenant major admiral deputy advisor adviser envoy prime speaker "
+    "chairman chair leader officer ombudsman prosecutor".split()
+)
+_GROUP = re.compile(
+    r"\b(?:milbloggers|sources|officials|bloggers|residents|reports|media|analysts|authorities)\b", re.I
+)
+_ANONYMOUS = re.compile(r"^(?:a|an|one|another)\b|\bunnamed\b|\bunspecified\b|\bsenior\b", re.I)
+_OBJECT_END = re.compile(r"\s(?:on|in|that|claiming|stating|reporting|saying|showing|about|as|after)\b|[,;]")
+
+SpanOf = Callable[[int, int], Span]
+
+
+def read_attribution(text: str, span_of: SpanOf) -> tuple[Attribution, bool]:
+    """The attribution of one sentence, and whether it speaks of reporting at all.
+
+    ``span_of(start, end)`` makes spans of offsets in ``text``. The flag is true
+    when a reporting verb has no speaker the patterns can name (``This is the
+    first time a Ukrainian official has reported ...``): the author frames
+    others' words.
+    """
+    chain: list[Agent] = []
+    cue = None
+    position = 0
+    clause_start = 0
+    framed = False
+    while True:
+        match = _CUE.search(text, position)
+        if match is None:
+            break
+        word = match.group()
+        position = match.end()
+        if _inside_quotation(text, match.start()) or (word in _BARE and not text.startswith(" that", match.end())):
+            continue
+        found = _speaker_before(text, clause_start, match.start(), nested=bool(chain))
+        if found is None and not chain and text[max(0, match.start() - 5) : match.start()] == " and ":
+            found = _subject(text, clause_start)  # "X continues to contest ... and stated that"
+        if found is None:
+            framed = framed or not (chain or _is_noun_use(text, match.start()))
+            continue
+        start, end = found
+        if (
+            word in ("published", "posted", "released")
+            and _evidence_before(text, end)
+            and _SHOWING.search(text, position)
+        ):
+            continue  # "Geolocated footage published on December 14 shows ...": the participle describes the footage
+        agent = _agent(text, start, end, span_of)
+        if agent.name.casefold() in AUTHOR_NAMES:
+            return Attribution(cue=word), False
+        chain.append(agent)
+        cue = word
+        if word in _RELAYING:
+            relayed = _object(text, match.end())
+            if relayed is not None:
+                follow = _CUE.match(text, _skip_to_participle(text, relayed[1]))
+                if follow is not None and follow.group() in _PARTICIPLES:
+                    chain.append(_agent(text, relayed[0], relayed[1], span_of))
+                    cue = follow.group()
+                    break
+        if word in ("told", "tells"):
+            told = _object(text, match.end())
+            if told is not None and text[told[0]].isupper():
+                chain.insert(0, _agent(text, told[0], told[1], span_of))
+            break
+        that = text.find(" that ", match.end(), match.end() + 60)
+        if that < 0:
+            break
+        clause_start = position = that + 6
+    if not chain:
+        return Attribution(), framed
+    speaker = chain[-1]
+    reporter = chain[-2] if len(chain) > 1 else None
+    return Attribution(speaker=speaker, cue=cue, reporter=reporter, chain=tuple(chain)), False
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    return text.count("“", 0, position) > text.count("”", 0, position) or text.count('"', 0, position) % 2 == 1
+
+
+def _evidence_before(text: str, end: int) -> bool:
+    words = text[max(0, end - 20) : end].split()
+    return bool(words) and words[-1].strip('“”"').casefold() in _EVIDENCE
+
+
+def _is_noun_use(text: str, start: int) -> bool:
+    before = text[max(0, start - 14) : start].split()
+    return bool(before) and before[-1].casefold() in _NOT_BEFORE_VERB
+
+
+def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) -> tuple[int, int] | None:
+    """The noun phrase between the clause start and a cue, or ``None`` if that text is no noun phrase.
+
+    A phrase inside a ``that`` clause (``nested``) must be short and hold no verb
+    in ``-ed``: there the cue often belongs to the outer speaker.
+    """
+    words = text[clause_start:cue_start].split()
+    while words and (words[-1].casefold() in _ADVERBS or words[-1].casefold() in _AUXILIARIES):
+        words.pop()
+    if not words or words[-1].casefold() in _NOT_BEFORE_VERB or len(words) > 25:
+        return None
+    if words[-1].casefold() in _COORDINATION:
+        return None  # "... and noted that": the same subject goes on
+    # a leading adverbial phrase closed by a comma: "On December 13, the GUR stated"
+    head = " ".join(words[:6])
+    if "," in head and not any("“" in w or '"' in w for w in words[:6]):
+        cut = next(i for i, w in enumerate(words) if w.endswith(","))
+        if (cut < 5 and not words[0][0].isupper()) or words[0] in ("On", "In", "However,", "Meanwhile,", "Separately,"):
+            words = words[cut + 1 :]
+    if not words:
+        return None
+    depth = straight = 0
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip(',“”"()').casefold()
+        in_quote = depth > 0 or straight % 2 == 1
+        if not in_quote and (bare in _CLAUSE_VERBS or (bare in _CUT_AT and kept)):
+            if bare in _CUT_AT:
+                break
+            return None
+        kept.append(word)
+        depth += word.count("“") - word.count("”")
+        straight += word.count('"')
+        in_quote = depth > 0 or straight % 2 == 1
+        if not in_quote and word.endswith(",") and len(kept) > 1:
+            kept[-1] = word[:-1]  # an appositive follows: "Mohammed Sabra, a Syrian politician who ..."
+            break
+    if len(kept) > 12 or (not kept[0][:1].isalpha() and kept[0][:1] not in '“"'):
+        return None
+    if nested and (len(kept) > 10 or any(w.islower() and w.endswith("ed") for w in kept)):
+        return None
+    start = text.find(kept[0], clause_start, cue_start)
+    end = text.find(kept[-1], start, cue_start) + len(kept[-1])
+    if start < 0 or end <= start:
+        return None
+    return start, end
+
+
+def _subject(text: str, start: int) -> tuple[int, int] | None:
+    """The capitalized words that open a sentence: its subject when it names someone."""
+    end = start
+    for word in text[start:].split(" "):
+        if not word or not (word[0].isupper() or word in ("of", "al", "the", "de")):
+            break
+        end += len(word) + 1
+    end -= 1
+    return (start, end) if end > start and text[start].isupper() else None
+
+
+def _object(text: str, start: int) -> tuple[int, int] | None:
+    """The noun phrase after a verb, up to a preposition, ``that``, a participle or a comma."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    stop = _OBJECT_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    return (start, end) if end > start else None
+
+
+def _skip_to_participle(text: str, position: int) -> int:
+    """Skip a date phrase such as `` on December 14`` between an object and its participle."""
+    match = re.compile(r"\s+(?:on|in)\s+[^,]*?\s(?=claiming|stating|reporting|saying|showing)|\s+").match(
+        text, position
+    )
+    return match.end() if match else position
+
+
+def _agent(text: str, start: int, end: int, span_of: SpanOf) -> Agent:
+    phrase = text[start:end]
+    words = phrase.split()
+    folded = [w.strip('“”"(),').casefold() for w in words]
+    role = None
+    name = phrase
+    title_at = max((i for i, w in enumerate(folded) if w in _TITLES), default=-1)
+    if 0 <= title_at < len(words) - 1 and all(w[:1].isupper() for w in words[title_at + 1 :]):
+        role = " ".join(words[: title_at + 1])
+        name = " ".join(words[title_at + 1 :])
+    if any(w in _EVIDENCE for w in folded):
+        kind = AgentKind.EVIDENCE
+    elif role is not None:
+        kind = AgentKind.PERSON
+    elif _ANONYMOUS.search(phrase) and not _GROUP.search(phrase):
+        kind = AgentKind.ANONYMOUS
+    elif _GROUP.search(phrase):
+        kind = AgentKind.GROUP
+    elif any(w in _MEDIA for w in folded):
+        kind = AgentKind.MEDIA
+    elif any(w in _GOVERNMENT for w in folded):
+        kind = AgentKind.GOVERNMENT
+    elif len(words) <= 3 and all(w[:1].isupper() for w in words) and not phrase.isupper():
+        kind = AgentKind.ORGANIZATION if folded[0] == "the" else AgentKind.PERSON
+    else:
+        kind = AgentKind.ORGANIZATION
+    return Agent(name=name, kind=kind, role=role, span=span_of(start, end))
