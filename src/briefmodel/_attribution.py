@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from briefmodel._claim_types import Agent, AgentKind, Attribution
 from briefmodel._model import Span
+from briefmodel._shapes import token_forms, words_pattern
 
 __all__ = ["AUTHOR_NAMES", "CUE_WORDS", "read_attribution"]
 
@@ -24,8 +25,10 @@ _FINITE = (
     "reveals observed assessed assesses assess claim report state say show note accused accuses"
 ).split()
 _PARTICIPLES = "claiming stating reporting saying showing noting suggesting indicating alleging".split()
+_PARTICIPLE = re.compile(r"(?:" + "|".join(_PARTICIPLES) + r")\b")
 CUE_WORDS = frozenset(_FINITE + _PARTICIPLES + ["according to"])
-_CUE = re.compile(r"\b(?:according to|" + "|".join(sorted(_FINITE + _PARTICIPLES, key=len, reverse=True)) + r")\b")
+_CUE_FORMS = token_forms(CUE_WORDS)
+_CUE_KEYS = frozenset(_CUE_FORMS)
 _RELAYING = frozenset({"amplified", "amplifies", "cited", "cites", "quoted", "quotes", "relayed", "relays"})
 _NOT_BEFORE_VERB = frozenset(
     "the these those this a an any such their its his her our of as in to for by with from about on at "
@@ -68,23 +71,33 @@ _ANONYMOUS = re.compile(r"^(?:a|an|one|another)\b|\bunnamed\b|\bunspecified\b|\b
 _OBJECT_END = re.compile(r"\s(?:on|in|that|claiming|stating|reporting|saying|showing|about|as|after)\b|[,;]")
 
 SpanOf = Callable[[int, int], Span]
+_DATE_BEFORE_PARTICIPLE = re.compile(r"\s+(?:on|in)\s+[^,]{0,40}?\s(?=claiming|stating|reporting|saying|showing)|\s+")
 
 
-def read_attribution(text: str, span_of: SpanOf) -> tuple[Attribution, bool]:
+_NOBODY = Attribution()
+
+
+def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attribution, bool]:
     """The attribution of one sentence, and whether it speaks of reporting at all.
 
-    ``span_of(start, end)`` makes spans of offsets in ``text``. The flag is true
+    ``tokens`` are the sentence's white-space separated words: a sentence with no
+    cue among them is read no further. ``span_of(start, end)`` makes spans of
+    offsets in ``text``. The flag is true
     when a reporting verb has no speaker the patterns can name (``This is the
     first time a Ukrainian official has reported ...``): the author frames
     others' words.
     """
+    cues = frozenset(_CUE_FORMS[token] for token in tokens & _CUE_KEYS)
+    if not cues:
+        return _NOBODY, False
+    pattern = words_pattern(cues)
     chain: list[Agent] = []
     cue = None
     position = 0
     clause_start = 0
     framed = False
     while True:
-        match = _CUE.search(text, position)
+        match = pattern.search(text, position)
         if match is None:
             break
         word = match.group()
@@ -112,8 +125,8 @@ def read_attribution(text: str, span_of: SpanOf) -> tuple[Attribution, bool]:
         if word in _RELAYING:
             relayed = _object(text, match.end())
             if relayed is not None:
-                follow = _CUE.match(text, _skip_to_participle(text, relayed[1]))
-                if follow is not None and follow.group() in _PARTICIPLES:
+                follow = _PARTICIPLE.match(text, _skip_to_participle(text, relayed[1]))
+                if follow is not None:
                     chain.append(_agent(text, relayed[0], relayed[1], span_of))
                     cue = follow.group()
                     break
@@ -127,7 +140,7 @@ def read_attribution(text: str, span_of: SpanOf) -> tuple[Attribution, bool]:
             break
         clause_start = position = that + 6
     if not chain:
-        return Attribution(), framed
+        return _NOBODY, framed
     speaker = chain[-1]
     reporter = chain[-2] if len(chain) > 1 else None
     return Attribution(speaker=speaker, cue=cue, reporter=reporter, chain=tuple(chain)), False
@@ -217,9 +230,7 @@ def _object(text: str, start: int) -> tuple[int, int] | None:
 
 def _skip_to_participle(text: str, position: int) -> int:
     """Skip a date phrase such as `` on December 14`` between an object and its participle."""
-    match = re.compile(r"\s+(?:on|in)\s+[^,]*?\s(?=claiming|stating|reporting|saying|showing)|\s+").match(
-        text, position
-    )
+    match = _DATE_BEFORE_PARTICIPLE.match(text, position)
     return match.end() if match else position
 
 

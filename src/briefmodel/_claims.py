@@ -10,20 +10,29 @@ unverified. Each stage looks at each sentence once.
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import attrs
 
 from briefmodel._attribution import read_attribution
-from briefmodel._claim_types import AgentKind, Attribution, Claim, ClaimCitation, Hedge, HedgeKind, Stance
+from briefmodel._claim_types import AgentKind, Attribution, Claim, ClaimCitation, Hedge, HedgeKind, Stance, Takeaway
 from briefmodel._dates import read_dates
 from briefmodel._hedges import read_hedges
-from briefmodel._markers import strip_callouts
-from briefmodel._model import BlockKind, Citation, Span
+from briefmodel._markers import strip_callouts, uses_roman_labels
+from briefmodel._model import BlockKind, Citation, Diagnostic, Severity, Span, diagnostic_order
 from briefmodel._sentences import sentence_bounds
 from briefmodel._shapes import SENTENCE_END
+from briefmodel._support import find_support
 
-__all__ = ["ClaimProblem", "read_claims"]
+if TYPE_CHECKING:
+    from briefmodel._report import Report
+
+__all__ = ["CLAIM_CODES", "ClaimProblem", "read_claims", "read_report_claims"]
+
+#: The diagnostics that reading claims adds (all ``info``); the parser's own are the others.
+CLAIM_CODES = frozenset({"CLAIM_UNCITED", "DATE_AMBIGUOUS_YEAR", "DATE_AFTER_REPORT", "TAKEAWAY_UNSUPPORTED"})
 
 _CLAIM_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET)
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
@@ -57,6 +66,50 @@ class _Draft:
     stance: Stance
     covers_all: bool
     """A ``cannot verify`` sentence that names several claims (``any of these claims``)."""
+    tokens: set[str]
+
+
+def read_report_claims(report: "Report") -> tuple[tuple[Claim, ...], tuple[Takeaway, ...], tuple[Diagnostic, ...]]:
+    """A parsed report's claims, its takeaways with their supports, and all its diagnostics."""
+    starts = report.line_starts
+    text = report.text
+
+    def span_of(start: int, end: int) -> Span:
+        line = bisect_right(starts, start) - 1
+        return Span(start=start, end=end, text=text[start:end], line=line + 1, column=start - starts[line] + 1)
+
+    takeaways = report._takeaways
+    claims, problems = read_claims(
+        text,
+        [block.text for block in report.blocks],
+        [block.kind for block in report.blocks],
+        list(starts),
+        {takeaway.span.line - 1 for takeaway in takeaways},
+        report.citations,
+        report.published,
+        uses_roman_labels([note.label for note in report.notes]),
+        span_of,
+    )
+    diagnostics = list(report._diagnostics)
+    for code, message, span in problems:
+        diagnostics.append(Diagnostic(code=code, severity=Severity.INFO, message=message, span=span))
+    if report.notes:
+        diagnostics.extend(
+            _info("CLAIM_UNCITED", "no callout covers this sentence", claim.span)
+            for claim in claims
+            if not claim.citations
+        )
+    linked = []
+    for takeaway, supports in zip(takeaways, find_support(takeaways, claims), strict=True):
+        if not supports:
+            diagnostics.append(_info("TAKEAWAY_UNSUPPORTED", "no body sentence restates this takeaway", takeaway.span))
+        linked.append(attrs.evolve(takeaway, supports=supports))
+    diagnostics.sort(key=diagnostic_order)
+    return claims, tuple(linked), tuple(diagnostics)
+
+
+def _info(code: str, message: str, span: Span) -> Diagnostic:
+    return Diagnostic(code=code, severity=Severity.INFO, message=message, span=span)
 
 
 def read_claims(
@@ -132,11 +185,12 @@ def _read_paragraph(
             if cited[position].span.start >= start + a:
                 own.append(cited[position])
             position += 1
-        attribution, framed = read_attribution(sentence, local)
-        hedges = read_hedges(sentence, local)
+        tokens = set(sentence.split())  # each stage looks its trigger words up here before scanning
+        attribution, framed = read_attribution(sentence, tokens, local)
+        hedges = read_hedges(sentence, tokens, local)
         stance = _stance(sentence, attribution, hedges, framed)
-        covers_all = _COVERS_ALL.search(sentence) is not None
-        drafts.append(_Draft(start + a, start + b, own, attribution, hedges, stance, covers_all))
+        covers_all = bool(hedges) and _COVERS_ALL.search(sentence) is not None
+        drafts.append(_Draft(start + a, start + b, own, attribution, hedges, stance, covers_all, tokens))
     _mark_unverified(drafts)
     claims = []
     following: list[Citation] = []
@@ -152,7 +206,7 @@ def _read_paragraph(
         def local(s: int, e: int, offset: int = draft.start) -> Span:
             return span_of(offset + s, offset + e)
 
-        dates, date_problems = read_dates(raw, published, local)
+        dates, date_problems = read_dates(raw, draft.tokens, published, local)
         for code, message, s, e in date_problems:
             problems.append((code, message, span_of(draft.start + s, draft.start + e)))
         references = tuple(ClaimCitation(citation=c) for c in draft.own) + tuple(

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from briefmodel._claim_types import Hedge, HedgeKind
 from briefmodel._model import Span
+from briefmodel._shapes import token_forms
 
 __all__ = ["ICD_203", "read_hedges"]
 
@@ -64,8 +65,17 @@ _HEDGE = re.compile(
 )
 
 
-def read_hedges(text: str, span_of: Callable[[int, int], Span]) -> tuple[Hedge, ...]:
-    """The hedges of a sentence, in order; ``span_of(start, end)`` makes spans of offsets in ``text``."""
+_TRIGGERS = frozenset(token_forms(phrase.split()[-1] for phrase in _KINDS))  # "it is unclear" → "unclear"
+
+
+def read_hedges(text: str, tokens: set[str], span_of: Callable[[int, int], Span]) -> tuple[Hedge, ...]:
+    """The hedges of a sentence, in order; ``span_of(start, end)`` makes spans of offsets in ``text``.
+
+    ``tokens`` are the sentence's words: without a hedge word among them, the
+    sentence is not scanned.
+    """
+    if _TRIGGERS.isdisjoint(tokens):
+        return ()
     hedges = []
     for match in _HEDGE.finditer(text):
         phrase = match.group().lower()

@@ -227,3 +227,12 @@ class Citation:
     def sources(self) -> tuple[Source, ...]:
         """The sources behind this callout (none when unresolved)."""
         return () if self.note is None else self.note.sources
+
+
+_FIRST_AT_A_PLACE = {"ENDNOTES_MISSING": 0}
+
+
+def diagnostic_order(diagnostic: Diagnostic) -> tuple[int, int, str]:
+    """Sort key: by place; at one place the diagnostic that explains the others comes first."""
+    start = diagnostic.span.start if diagnostic.span else -1
+    return (start, _FIRST_AT_A_PLACE.get(diagnostic.code, 1), diagnostic.code)

@@ -9,21 +9,17 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-import attrs
-
-from briefmodel._claim_types import Claim, Takeaway
-from briefmodel._claims import read_claims
+from briefmodel._claim_types import Takeaway
 from briefmodel._documents import split_documents
 from briefmodel._errors import ParseError, make_snippet
 from briefmodel._header import Header, read_header
 from briefmodel._lines import split_lines
 from briefmodel._markers import Callout, find_callouts, strip_callouts, uses_roman_labels
-from briefmodel._model import Block, BlockKind, Citation, Diagnostic, Note, Severity, Span
+from briefmodel._model import Block, BlockKind, Citation, Diagnostic, Note, Severity, Span, diagnostic_order
 from briefmodel._notes import DraftNote, Resolution, read_notes, resolve
 from briefmodel._report import Report
 from briefmodel._sections import Sections, read_sections
 from briefmodel._shapes import BULLET
-from briefmodel._support import find_support
 
 __all__ = ["parse", "parse_all"]
 
@@ -78,7 +74,7 @@ def parse_all(text: str, *, strict: bool = False) -> tuple[Report, ...]:
 
 
 def _raise_first(report: Report) -> None:
-    for diagnostic in report.diagnostics:
+    for diagnostic in report._diagnostics:  # the parser's own: reading claims adds only info
         if diagnostic.severity in _BLOCKING:
             span = diagnostic.span
             line, column = (span.line, span.column) if span else (1, 1)
@@ -148,27 +144,9 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
             "ENDNOTES_STRAY_TEXT", Severity.INFO, "text among the endnotes that is not a note", doc.line_span(line)
         )
     takeaways = _make_takeaways(doc, sections, citations, roman)
-    claims, problems = read_claims(
-        doc.text,
-        lines,
-        kinds,
-        doc.starts,
-        set(sections.takeaway_lines),
-        citations,
-        header.published,
-        roman,
-        doc.offset_span,
-    )
-    takeaways = _link_takeaways(doc, takeaways, claims)
-    for code, message, span in problems:
-        doc.diagnose(code, Severity.INFO, message, span)
-    if notes:
-        for claim in claims:
-            if not claim.citations:
-                doc.diagnose("CLAIM_UNCITED", Severity.INFO, "no callout covers this sentence", claim.span)
     _check_header(doc, kinds, header)
     _check_text(doc)
-    doc.diagnostics.sort(key=_diagnostic_order)
+    doc.diagnostics.sort(key=diagnostic_order)
     return Report(
         title=header.title,
         publisher=header.publisher,
@@ -182,7 +160,6 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
         takeaways=takeaways,
         citations=citations,
         notes=notes,
-        claims=claims,
         diagnostics=tuple(doc.diagnostics),
     )
 
@@ -293,18 +270,6 @@ def _make_takeaways(
     return tuple(takeaways)
 
 
-def _link_takeaways(doc: _Document, takeaways: tuple[Takeaway, ...], claims: tuple[Claim, ...]) -> tuple[Takeaway, ...]:
-    """Each takeaway with the body claims it restates; ``TAKEAWAY_UNSUPPORTED`` for one that restates none."""
-    linked = []
-    for takeaway, supports in zip(takeaways, find_support(takeaways, claims), strict=True):
-        if not supports:
-            doc.diagnose(
-                "TAKEAWAY_UNSUPPORTED", Severity.INFO, "no body sentence restates this takeaway", takeaway.span
-            )
-        linked.append(attrs.evolve(takeaway, supports=supports))
-    return tuple(linked)
-
-
 def _check_header(doc: _Document, kinds: list[BlockKind], header: Header) -> None:
     first = next((i for i, kind in enumerate(kinds) if kind is not BlockKind.BLANK), None)
     if first is None:
@@ -328,12 +293,3 @@ def _check_text(doc: _Document) -> None:
             count = len(pattern.findall(doc.text))
             span = doc.offset_span(found.start(), found.end())
             doc.diagnose(code, Severity.WARNING, message.format(char=found.group(), count=count), span)
-
-
-_FIRST_AT_A_PLACE = {"ENDNOTES_MISSING": 0}
-
-
-def _diagnostic_order(diagnostic: Diagnostic) -> tuple[int, int, str]:
-    """By place; at one place the diagnostic that explains the others comes first."""
-    start = diagnostic.span.start if diagnostic.span else -1
-    return (start, _FIRST_AT_A_PLACE.get(diagnostic.code, 1), diagnostic.code)

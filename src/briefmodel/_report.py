@@ -14,7 +14,13 @@ __all__ = ["Report"]
 
 @attrs.frozen(kw_only=True, repr=False)
 class Report:
-    """One document: its metadata, its exact text as blocks, and what was read from it."""
+    """One document: its metadata, its exact text as blocks, and what was read from it.
+
+    ``parse`` reads the structure (blocks, citations, notes, takeaways) at once;
+    ``claims``, the takeaways' ``supports`` and the diagnostics they add are read
+    together on first use of ``claims``, ``takeaways`` or ``diagnostics``.
+    Equality compares the stored fields; what is read from them follows.
+    """
 
     title: str | None = attrs.field(default=None, validator=no_line_break)
     """The headline, cleaned of a publisher prefix."""
@@ -34,16 +40,14 @@ class Report:
     """The text began with a byte order mark (not part of ``text``; ``render`` writes it back)."""
     blocks: tuple[Block, ...] = ()
     """The exact text, one block per line; ``render`` joins them."""
-    takeaways: tuple[Takeaway, ...] = ()
-    """The Key Takeaways items, in order."""
+    _takeaways: tuple[Takeaway, ...] = attrs.field(default=(), alias="takeaways")
+    """The Key Takeaways items as parsed; ``takeaways`` adds the claims each restates."""
     citations: tuple[Citation, ...] = ()
     """Every callout of the body, in order."""
     notes: tuple[Note, ...] = ()
     """Every endnote, in order, the unused and duplicate ones included."""
-    claims: tuple[Claim, ...] = ()
-    """The body's sentences as claims, in document order."""
-    diagnostics: tuple[Diagnostic, ...] = ()
-    """What the parser found wrong, by position."""
+    _diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), alias="diagnostics")
+    """What the parser found, by position; ``diagnostics`` adds what reading the claims found."""
 
     @functools.cached_property
     def text(self) -> str:
@@ -69,6 +73,27 @@ class Report:
                 seen.setdefault(source.url or source.raw, source)
         return tuple(seen.values())
 
+    @functools.cached_property
+    def _reading(self) -> tuple[tuple[Claim, ...], tuple[Takeaway, ...], tuple[Diagnostic, ...]]:
+        from briefmodel._claims import read_report_claims
+
+        return read_report_claims(self)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """The body's sentences as claims, in document order (read on first use, with ``takeaways``' support)."""
+        return self._reading[0]
+
+    @property
+    def takeaways(self) -> tuple[Takeaway, ...]:
+        """The Key Takeaways items, each with the body claims it restates (``Takeaway.supports``)."""
+        return self._reading[1]
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Every problem found, by position: the parser's, then those of reading claims and dates."""
+        return self._reading[2]
+
     def iter_spans(self) -> Iterator[Span]:
         """Every span the report holds, for checks and tools."""
         for group in (self.citations, self.notes, self.takeaways, self.claims):
@@ -83,5 +108,5 @@ class Report:
         return (
             f"<Report {self.title!r} ({self.publisher or 'unknown publisher'}, {date}): "
             f"{len(self.citations)} citations, {len(self.notes)} notes, "
-            f"{len(self.takeaways)} takeaways, {len(self.diagnostics)} diagnostics>"
+            f"{len(self._takeaways)} takeaways>"
         )

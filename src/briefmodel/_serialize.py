@@ -4,9 +4,10 @@ The converter is made by ``make_converter`` (never cattrs' global one). A
 report's JSON form carries a ``schema_version``; inside it, a citation names
 its note by index into ``notes``, a takeaway names its citations by index into
 ``citations``, and a claim names each of its citations as ``{"citation": index,
-"inferred": bool}``, so nothing is written twice. ``sources`` (of the report and
-of each note) are written for readers of the JSON but are derived: reading a
-report back reads them again from the notes.
+"inferred": bool}``, so nothing is written twice. What is read from the stored
+fields is written for readers of the JSON but read again, not loaded, when a
+report is read back: ``sources`` (of the report and of each note), ``claims``,
+the takeaways' ``supports`` and the diagnostics that reading claims adds.
 
 Bad data raises ``DataError``, whose messages name the path of each bad
 value (``expected int @ $.notes[3].number``).
@@ -22,9 +23,10 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter as make_json_converter
 
-from briefmodel._claim_types import Claim, ClaimCitation, Takeaway
+from briefmodel._claim_types import Claim, Takeaway
+from briefmodel._claims import CLAIM_CODES
 from briefmodel._errors import BriefmodelError
-from briefmodel._model import Citation, Note, Source
+from briefmodel._model import Citation, Diagnostic, Note, Source
 from briefmodel._report import Report
 
 __all__ = ["SCHEMA_VERSION", "DataError", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
@@ -151,7 +153,11 @@ def _structure_report(
     notes = part(data.get("notes", []), tuple[Note, ...], "$.notes")
     citations = _refer(converter, data.get("citations", []), notes, "$.citations", "note", Citation, errors)
     takeaways = _refer(converter, data.get("takeaways", []), citations, "$.takeaways", "citations", Takeaway, errors)
-    claims = _structure_claims(converter, data.get("claims", []), citations, errors)
+    diagnostics = part(
+        [d for d in data.get("diagnostics", []) if not (isinstance(d, Mapping) and d.get("code") in CLAIM_CODES)],
+        tuple[Diagnostic, ...],
+        "$.diagnostics",
+    )
     rest = {k: v for k, v in data.items() if k not in _DERIVED}
     try:
         base = report_fields(rest, Report)
@@ -159,10 +165,13 @@ def _structure_report(
         errors.extend(_messages(error, "$"))
     if errors:
         raise DataError(errors)
-    return attrs.evolve(base, notes=notes or (), citations=citations or (), takeaways=takeaways or (), claims=claims)
+    stored = tuple(attrs.evolve(t, supports=()) for t in takeaways or ())
+    return attrs.evolve(
+        base, notes=notes or (), citations=citations or (), takeaways=stored, diagnostics=diagnostics or ()
+    )
 
 
-_DERIVED = frozenset({"schema_version", "claims", "sources", "notes", "citations", "takeaways"})
+_DERIVED = frozenset({"schema_version", "claims", "sources", "notes", "citations", "takeaways", "diagnostics"})
 
 
 def _refer(
@@ -213,42 +222,6 @@ def _refer(
         changes = {key: tuple(resolved) if isinstance(ref, list) else resolved[0]}
         result.append(attrs.evolve(value, **changes))  # type: ignore[misc]  # cls is an attrs class
     return tuple(result) if targets is not None and len(result) == len(items) else None
-
-
-def _structure_claims(
-    converter: cattrs.Converter, items: object, citations: Sequence[Citation] | None, errors: list[str]
-) -> tuple[Claim, ...]:
-    """Claims whose citations are ``{"citation": index, "inferred": bool}`` objects."""
-    if not isinstance(items, list):
-        errors.append(f"expected a list, got {type(items).__name__} @ $.claims")
-        return ()
-    claims = []
-    for i, item in enumerate(items):
-        where = f"$.claims[{i}]"
-        if not isinstance(item, Mapping):
-            errors.append(f"expected an object, got {type(item).__name__} @ {where}")
-            continue
-        refs = item.get("citations", [])
-        cited = []
-        for j, ref in enumerate(refs if isinstance(refs, list) else [refs]):
-            at = f"{where}.citations[{j}]"
-            index = ref.get("citation") if isinstance(ref, Mapping) else None
-            inferred = ref.get("inferred", False) if isinstance(ref, Mapping) else None
-            if citations is None:
-                continue  # their own errors are reported already
-            if not (isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(citations)):
-                errors.append(f"expected an index below {len(citations)}, got {index!r} @ {at}.citation")
-            elif not isinstance(inferred, bool):
-                errors.append(f"expected bool, got {inferred!r} @ {at}.inferred")
-            else:
-                cited.append(ClaimCitation(citation=citations[index], inferred=inferred))
-        try:
-            claim = converter.structure({**item, "citations": []}, Claim)
-        except Exception as error:
-            errors.extend(_messages(error, where))
-            continue
-        claims.append(attrs.evolve(claim, citations=tuple(cited)))
-    return tuple(claims)
 
 
 def _messages(error: Exception, path: str) -> list[str]:

@@ -5,7 +5,9 @@ it. Every pattern here is anchored or bounded and has no nested quantifiers.
 """
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Iterable
 
 from dateutil import parser as dateparser
 
@@ -125,11 +127,13 @@ def roman_value(label: str) -> int | None:
     return total
 
 
+@functools.lru_cache(maxsize=4096)
 def make_date(year: int | str, month: str, day: int | str) -> dt.date | None:
     """A date from the pieces a pattern matched (``"Dec."``, ``"14"``, ``"2022"``), or ``None`` for no real day.
 
     The patterns find the pieces; python-dateutil reads them (month names and
     abbreviations with or without a period, ``Sept``), and refuses February 30.
+    Cached: a report names the same few days again and again.
     """
     try:
         return dateparser.parse(f"{month} {day} {year}").date()
@@ -166,3 +170,27 @@ def is_prose(stripped: str) -> bool:
     if len(stripped) >= 200:
         return True
     return stripped[-1:] in SENTENCE_END and stripped[-1:] != ":" and stripped.count(" ") >= 5
+
+
+_EDGES = ("", ",", ".", ";", ":", ")", "”", "’", ".”", ",”")
+
+
+def token_forms(words: Iterable[str]) -> dict[str, str]:
+    """Each form a word takes as a white-space separated token (trailing punctuation, capital) → the word.
+
+    The claim stages split a sentence into tokens once and look them up here:
+    a dict lookup per token instead of a regex alternation scanning the text.
+    """
+    forms: dict[str, str] = {}
+    for word in words:
+        first = word.split()[0]
+        for variant in (first, first[:1].upper() + first[1:], "(" + first, "“" + first):
+            for edge in _EDGES:
+                forms.setdefault(variant + edge, word)
+    return forms
+
+
+@functools.lru_cache(maxsize=2048)
+def words_pattern(words: frozenset[str]) -> "re.Pattern[str]":
+    """A pattern for these words or phrases only, longest first, on word boundaries (cached)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")

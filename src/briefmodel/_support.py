@@ -13,6 +13,8 @@ from briefmodel._claim_types import Claim, Support, Takeaway
 __all__ = ["THRESHOLD", "find_support"]
 
 THRESHOLD = 0.6
+_PROBES = 3
+"""How many of a takeaway's rarest words find its candidate claims: a restatement shares them all."""
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -21,20 +23,29 @@ def _words(text: str) -> frozenset[str]:
 
 
 def find_support(takeaways: tuple[Takeaway, ...], claims: tuple[Claim, ...]) -> list[tuple[Support, ...]]:
-    """For each takeaway, the claims that restate it, best first."""
+    """For each takeaway, the claims that restate it, best first.
+
+    Candidates come from an index of words to claims, looked up by the
+    takeaway's rarest words, so a takeaway is compared with a few claims, not all.
+    """
     if not takeaways:
         return []
     claim_words = [_words(claim.text) for claim in claims]
+    index: dict[str, list[int]] = {}
+    for number, words in enumerate(claim_words):
+        for word in words:
+            index.setdefault(word, []).append(number)
     found = []
     for takeaway in takeaways:
         words = _words(takeaway.text)
+        rare = sorted((word for word in words if word in index), key=lambda word: (len(index[word]), word))[:_PROBES]
+        candidates = sorted({number for word in rare for number in index[word]})
         scored = []
-        for index, other in enumerate(claim_words):
-            if not words or not other:
-                continue
+        for number in candidates:
+            other = claim_words[number]
             score = 2 * len(words & other) / (len(words) + len(other))
-            if score >= THRESHOLD and claims[index].span.start != takeaway.span.start:
-                scored.append(Support(claim=index, score=round(score, 3)))
+            if score >= THRESHOLD:
+                scored.append(Support(claim=number, score=round(score, 3)))
         scored.sort(key=lambda support: (-support.score, support.claim))
         found.append(tuple(scored))
     return found
