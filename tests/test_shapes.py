@@ -259,6 +259,8 @@ def test_ten_digit_brackets_stay_in_the_text() -> None:
 
 
 def test_a_label_alone_does_not_take_navigation_as_its_text() -> None:
-    report = brief("Russian forces advanced near Kreminna.[1] Ukrainian forces held.[2]", "[1] https://t.me/a/1\n[2]\nPrevious\n")
+    report = brief(
+        "Russian forces advanced near Kreminna.[1] Ukrainian forces held.[2]", "[1] https://t.me/a/1\n[2]\nPrevious\n"
+    )
     assert report.notes[1].text == ""
     assert report.blocks[-1].kind is BlockKind.BOILERPLATE

@@ -109,7 +109,12 @@ def read_header(lines: list[str], kinds: list[BlockKind]) -> Header:
         elif is_prose(stripped):
             body_start = i
             break
-        elif plain_title is None and not stripped.startswith(("#", "-", "*")) and len(stripped) <= 300:
+        elif (
+            plain_title is None
+            and series_match is None
+            and not stripped.startswith(("#", "-", "*"))
+            and len(stripped) <= 300
+        ):
             plain_title = i
             kind = BlockKind.TITLE
         kinds[i] = kind

@@ -1,0 +1,315 @@
+"""Claims: citation scope, attribution, stance, hedges, dates, takeaway support, and their diagnostics."""
+
+import datetime as dt
+import time
+
+import pytest
+
+import briefmodel as bm
+from briefmodel import DateRole, Precision, Stance
+
+HEADER = "Russian Offensive Campaign Assessment, December 14, 2024\n\n"
+
+
+def claims_of(body: str, notes: str = "") -> tuple[bm.Claim, ...]:
+    report = bm.parse(HEADER + body + "\n" + (f"\nEndnotes\n{notes}" if notes else ""))
+    return report.claims
+
+
+def one(body: str) -> bm.Claim:
+    (claim,) = claims_of(body)
+    return claim
+
+
+def test_a_sentence_without_a_callout_is_covered_by_the_next_one_in_its_paragraph() -> None:
+    claims = claims_of(
+        "Russian forces attacked near Kupyansk. They advanced west of the city.[1] Ukrainian forces held.\n\n"
+        "A new paragraph has no callout at all.",
+        "[1] https://t.me/a/1\n",
+    )
+    assert [[(c.label, c.inferred) for c in claim.citations] for claim in claims] == [
+        [("1", True)],
+        [("1", False)],
+        [],
+        [],
+    ]
+    assert claims[0].sources[0].url == "https://t.me/a/1"
+    report = bm.parse(
+        HEADER + "Russian forces attacked near Kupyansk on December 14.\n\nEndnotes\n[1] https://t.me/a/1\n"
+    )
+    assert [d.code for d in report.diagnostics if d.code == "CLAIM_UNCITED"] == ["CLAIM_UNCITED"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role", "kind", "cue", "reporter"),
+    [
+        (
+            "Ukrainian President Volodymyr Zelensky stated on December 14 that forces held.",
+            "Volodymyr Zelensky",
+            "Ukrainian President",
+            bm.AgentKind.PERSON,
+            "stated",
+            None,
+        ),
+        (
+            "Kremlin Spokesperson Dmitry Peskov claimed that the talks continue.",
+            "Dmitry Peskov",
+            "Kremlin Spokesperson",
+            bm.AgentKind.PERSON,
+            "claimed",
+            None,
+        ),
+        (
+            "Russian milbloggers recently acknowledged that the assault failed.",
+            "Russian milbloggers",
+            None,
+            bm.AgentKind.GROUP,
+            "acknowledged",
+            None,
+        ),
+        (
+            "A Russian milblogger claimed that units advanced near Toretsk.",
+            "A Russian milblogger",
+            None,
+            bm.AgentKind.ANONYMOUS,
+            "claimed",
+            None,
+        ),
+        ("The GUR reported that a column left Damascus.", "The GUR", None, bm.AgentKind.GOVERNMENT, "reported", None),
+        (
+            "Reuters reported on December 14 that a “Syrian security official” stationed near Hmeimim stated that a plane left.",
+            "a “Syrian security official”",
+            None,
+            bm.AgentKind.ANONYMOUS,
+            "stated",
+            "Reuters",
+        ),
+        (
+            "A senior official told Reuters that the talks will go on.",
+            "A senior official",
+            None,
+            bm.AgentKind.ANONYMOUS,
+            "told",
+            "Reuters",
+        ),
+        (
+            "Ukrainian defense outlet Militarnyi amplified several Ukrainian sources on December 14 claiming that troops attacked.",
+            "several Ukrainian sources",
+            None,
+            bm.AgentKind.GROUP,
+            "claiming",
+            "Ukrainian defense outlet Militarnyi",
+        ),
+        (
+            "Geolocated footage published on December 14 shows infantry near Kremyanoye.",
+            "Geolocated footage published on December 14",
+            None,
+            bm.AgentKind.EVIDENCE,
+            "shows",
+            None,
+        ),
+        (
+            "Kremlin newswire TASS reported that Mohammed Sabra, a Syrian politician, similarly stated that a vote is needed.",
+            "Mohammed Sabra",
+            None,
+            bm.AgentKind.PERSON,
+            "stated",
+            "Kremlin newswire TASS",
+        ),
+    ],
+)
+def test_attribution(
+    sentence: str, speaker: str, role: str | None, kind: bm.AgentKind, cue: str, reporter: str | None
+) -> None:
+    attribution = one(sentence).attribution
+    assert attribution.speaker is not None
+    assert (attribution.speaker.name, attribution.speaker.role, attribution.speaker.kind) == (speaker, role, kind)
+    assert attribution.cue == cue
+    assert (attribution.reporter.span.text if attribution.reporter else None) == reporter
+    assert attribution.chain[-1] == attribution.speaker
+    assert (
+        sentence[attribution.speaker.span.start - len(HEADER) : attribution.speaker.span.end - len(HEADER)]
+        == attribution.speaker.span.text
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ISW assesses that Russian forces will likely continue.",
+        "ISW previously noted that the offensive stalled.",
+        "This is the first time a Ukrainian official has reported such losses.",
+        "These claims remain unclear.",
+        "Russian state media has notably not differentiated between groups when reporting on Syria, possibly on purpose.",
+    ],
+)
+def test_the_authors_voice_has_no_speaker(sentence: str) -> None:
+    claim = one(sentence)
+    assert claim.attribution.speaker is None
+    assert claim.stance is Stance.ASSESSED
+
+
+def test_stance() -> None:
+    claims = claims_of(
+        "Ukrainian forces struck an oil depot near Oryol.\n\n"
+        "Zelensky stated that losses are high. A Russian milblogger claimed that units advanced near Toretsk. "
+        "ISW cannot independently verify any of these claims.\n\n"
+        "The GUR stated that a column left. A Russian source claimed that Kobani fell. ISW cannot independently verify this claim.\n\n"
+        "Geolocated footage shows Russian forces near Kurakhove."
+    )
+    assert [c.stance for c in claims] == [
+        Stance.BACKGROUND,
+        Stance.UNVERIFIED,
+        Stance.UNVERIFIED,
+        Stance.ASSESSED,
+        Stance.REPORTED,  # only the claim right before a singular "this claim" is unverified
+        Stance.UNVERIFIED,
+        Stance.ASSESSED,
+        Stance.CONFIRMED,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("almost no chance", 0.01, 0.05),
+        ("very unlikely", 0.05, 0.20),
+        ("unlikely", 0.20, 0.45),
+        ("roughly even chance", 0.45, 0.55),
+        ("likely", 0.55, 0.80),
+        ("very likely", 0.80, 0.95),
+        ("almost certainly", 0.95, 0.99),
+    ],
+)
+def test_icd_203_likelihood_ranges(phrase: str, low: float, high: float) -> None:
+    hedges = one(f"Russian forces will {phrase} attack Kupyansk in the coming weeks.").hedges
+    assert [(h.text, h.low, h.high, h.kind) for h in hedges] == [(phrase, low, high, bm.HedgeKind.LIKELIHOOD)]
+
+
+def test_other_hedges_and_months_that_are_not_hedges() -> None:
+    claim = one("Russian forces reportedly may attack, and it is unclear if ISW cannot independently verify it in May.")
+    assert [(h.text, h.kind) for h in claim.hedges] == [
+        ("reportedly", bm.HedgeKind.EVIDENTIAL),
+        ("may", bm.HedgeKind.LIKELIHOOD),
+        ("it is unclear", bm.HedgeKind.UNCERTAINTY),
+        ("cannot independently verify", bm.HedgeKind.UNCERTAINTY),
+    ]
+    assert all(h.span.text.lower() == h.text for h in claim.hedges)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Zelensky stated on December 14 that forces held.",
+            [("December 14", "2024-12-14", "2024-12-14", Precision.DAY, DateRole.STATEMENT)],
+        ),
+        (
+            "Milbloggers claimed on December 12 and 13 that troops left.",
+            [("December 12 and 13", "2024-12-12", "2024-12-13", Precision.DAY, DateRole.STATEMENT)],
+        ),
+        (
+            "Ukrainian forces struck a depot on the night of December 13 to 14.",
+            [("the night of December 13 to 14", "2024-12-13", "2024-12-14", Precision.DAY, DateRole.EVENT)],
+        ),
+        (
+            "Russian forces seized Plekhovo on December 6.",
+            [("December 6", "2024-12-06", "2024-12-06", Precision.DAY, DateRole.EVENT)],
+        ),
+        (
+            "Umerov announced on November 5 that clashes began.",
+            [("November 5", "2024-11-05", "2024-11-05", Precision.DAY, DateRole.STATEMENT)],
+        ),
+        (
+            "Putin held an address in late April 2021 before the buildup.",
+            [("late April 2021", "2021-04-21", "2021-04-30", Precision.MONTH, DateRole.EVENT)],
+        ),
+        (
+            "Russian forces occupied Lysychansk in early July and held it.",
+            [("early July", "2024-07-01", "2024-07-10", Precision.MONTH, DateRole.EVENT)],
+        ),
+        (
+            "The address was introduced in February 1994 by the constitution.",
+            [("February 1994", "1994-02-01", "1994-02-28", Precision.MONTH, DateRole.EVENT)],
+        ),
+        (
+            "Forces advanced since the last data cutoff at 3:00 PM ET on March 12.",
+            [("March 12", "2024-03-12", "2024-03-12", Precision.DAY, DateRole.EVENT)],
+        ),
+        (
+            "Forces attacked on December 20 near Pokrovsk.",
+            [("December 20", "2023-12-20", "2023-12-20", Precision.DAY, DateRole.EVENT)],
+        ),
+        (
+            "Forces regained positions within the past several weeks.",
+            [("within the past several weeks", None, None, Precision.VAGUE, DateRole.EVENT)],
+        ),
+        ("Russian forces recently advanced near Torestk.", [("recently", None, None, Precision.VAGUE, DateRole.EVENT)]),
+        ("They met at the 2016 Geneva talks.", [("2016", "2016-01-01", "2016-12-31", Precision.YEAR, DateRole.EVENT)]),
+        (
+            "Forces held from December 31 to January 2 near Bakhmut.",
+            [("December 31 to January 2", "2023-12-31", "2024-01-02", Precision.DAY, DateRole.EVENT)],
+        ),
+        ("Russia lost 2,000 tanks and 1,500 guns in May.", []),
+    ],
+)
+def test_dates(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    dates = one(sentence).dates
+    got = [(d.text, d.start and d.start.isoformat(), d.end and d.end.isoformat(), d.precision, d.role) for d in dates]
+    assert got == expected
+    assert all(d.span.text == d.text for d in dates)
+
+
+def test_date_diagnostics() -> None:
+    undated = bm.parse("A Title Line\n\nForces attacked near Pokrovsk on December 6 and held.\n")
+    assert undated.claims[0].dates[0].start is None
+    assert [d.code for d in undated.diagnostics if d.code.startswith("DATE_")] == ["DATE_AMBIGUOUS_YEAR"]
+    future = bm.parse(HEADER + "Elections are set for March 3, 2025 in the region.\n")
+    assert future.claims[0].dates[0].start == dt.date(2025, 3, 3)
+    assert [d.code for d in future.diagnostics if d.code.startswith("DATE_")] == ["DATE_AFTER_REPORT"]
+    assert all(d.severity is bm.Severity.INFO for d in future.diagnostics if d.code.startswith("DATE_"))
+
+
+def test_seed_takeaways_restate_five_topline_sentences(seed_text: str) -> None:
+    report = bm.parse_all(seed_text)[0]
+    supported = [t for t in report.takeaways if t.supports]
+    assert len(supported) == 5
+    for takeaway in supported:
+        best = report.claims[takeaway.supports[0].claim]
+        assert takeaway.supports[0].score >= 0.9
+        assert best.text.split()[:4] == takeaway.text.split()[:4]
+    unsupported = [d for d in report.diagnostics if d.code == "TAKEAWAY_UNSUPPORTED"]
+    assert [d.span.text for d in unsupported if d.span] == [t.span.text for t in report.takeaways if not t.supports]
+    assert len(unsupported) == 3
+
+
+def test_claims_are_read_on_first_use_and_do_not_change_equality(seed_text: str) -> None:
+    report = bm.parse_all(seed_text)[0]
+    again = bm.parse_all(seed_text)[0]
+    assert report.claims and report == again  # one has read its claims, the other not
+    assert bm.from_json(bm.to_json(report)) == report
+    data = bm.to_dict(report)
+    assert data["claims"][0]["attribution"]["speaker"]["name"] == "Volodymyr Zelensky"
+    assert data["claims"][1]["citations"] == [{"citation": 1, "inferred": True}]
+    assert data["takeaways"][0]["supports"][0]["claim"] == 0
+
+
+def test_reading_claims_takes_linear_time() -> None:
+    paragraph = (
+        "Ukrainian President Volodymyr Zelensky stated on December 14 that Russian forces likely advanced near "
+        "Pokrovsk.[1] Reuters reported on December 13 that a “Syrian security official” stated that a plane left. "
+        "ISW cannot independently verify these claims.[2]\n\n"
+    )
+
+    def cost(n: int) -> float:
+        text = HEADER + paragraph * n + "Endnotes\n[1] https://t.me/a/1\n[2] https://t.me/a/2\n"
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            claims = bm.parse(text).claims
+            best = min(best, time.perf_counter() - start)
+        assert len(claims) == 3 * n
+        return best
+
+    small, large = cost(300), cost(3_000)
+    assert large / small <= 14, (small, large)
