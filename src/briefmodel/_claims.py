@@ -212,7 +212,10 @@ def _read_paragraph(
         references = tuple(ClaimCitation(citation=c) for c in draft.own) + tuple(
             ClaimCitation(citation=c, inferred=True) for c in inferred_for[index]
         )
-        clean = _LINE_BREAKS.sub(" ", strip_callouts(raw, roman)).strip()
+        clean = strip_callouts(raw, roman)
+        if "\n" in clean or "\r" in clean:
+            clean = _LINE_BREAKS.sub(" ", clean)
+        clean = clean.strip()
         claims.append(
             Claim(
                 text=clean,

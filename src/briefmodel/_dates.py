@@ -75,9 +75,10 @@ def read_dates(
             elif part is not None and match["d1"] is None:
                 start = part.start()
             found.append((start, match.end(), _resolve(match, part.group(1) if part else None, published)))
-    if any(token[:1] in "12" or token[1:2] in "12" for token in tokens):
+    years = _YEARS.search(text)  # literal-led: a quick C scan
+    if years is not None:
         taken = [(a, b) for a, b, _ in found]
-        for match in _YEARS.finditer(text):
+        for match in _YEARS.finditer(text, years.start()):
             at = match.start()
             if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in ",.$-")) and not any(
                 a <= at < b for a, b in taken
