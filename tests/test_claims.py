@@ -4,10 +4,31 @@ import datetime as dt
 import time
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import briefmodel as bm
 from briefmodel import DateRole, Precision, Stance
 
+SUPPORT_WORDS = [
+    "Ukrainian",
+    "forces",
+    "advanced",
+    "near",
+    "Pokrovsk",
+    "Kursk",
+    "Oblast",
+    "Russian",
+    "the",
+    "on",
+    "bbb",
+    "aaa",
+    "Forces",
+    "Straße",
+    "strasse",
+    "İstanbul",
+    "ßa",
+]
 HEADER = "Russian Offensive Campaign Assessment, December 14, 2024\n\n"
 
 
@@ -108,6 +129,31 @@ def test_a_sentence_without_a_callout_is_covered_by_the_next_one_in_its_paragrap
             "shows",
             None,
         ),
+        ("According to Reuters, the plane left Hmeimim.", "Reuters", None, bm.AgentKind.MEDIA, "according to", None),
+        (
+            "Russian forces advanced near Pokrovsk, according to the Ukrainian General Staff.[4]",
+            "the Ukrainian General Staff",
+            None,
+            bm.AgentKind.GOVERNMENT,
+            "according to",
+            None,
+        ),
+        (
+            "According to a Syrian security official cited by Reuters, the base was evacuated on December 13.",
+            "a Syrian security official",
+            None,
+            bm.AgentKind.ANONYMOUS,
+            "according to",
+            "Reuters",
+        ),
+        (
+            "The strike killed 12 civilians according to local authorities.",
+            "local authorities",
+            None,
+            bm.AgentKind.GROUP,
+            "according to",
+            None,
+        ),
         (
             "Kremlin newswire TASS reported that Mohammed Sabra, a Syrian politician, similarly stated that a vote is needed.",
             "Mohammed Sabra",
@@ -140,6 +186,7 @@ def test_attribution(
         "ISW previously noted that the offensive stalled.",
         "This is the first time a Ukrainian official has reported such losses.",
         "These claims remain unclear.",
+        "According to ISW, Russian forces will likely attack.",
         "Russian state media has notably not differentiated between groups when reporting on Syria, possibly on purpose.",
     ],
 )
@@ -155,7 +202,7 @@ def test_stance() -> None:
         "Zelensky stated that losses are high. A Russian milblogger claimed that units advanced near Toretsk. "
         "ISW cannot independently verify any of these claims.\n\n"
         "The GUR stated that a column left. A Russian source claimed that Kobani fell. ISW cannot independently verify this claim.\n\n"
-        "Geolocated footage shows Russian forces near Kurakhove."
+        "Geolocated footage shows Russian forces near Kurakhove. Russian milbloggers amplified footage claiming an advance."
     )
     assert [c.stance for c in claims] == [
         Stance.BACKGROUND,
@@ -166,6 +213,7 @@ def test_stance() -> None:
         Stance.UNVERIFIED,
         Stance.ASSESSED,
         Stance.CONFIRMED,
+        Stance.REPORTED,  # footage that only "claims" relays a claim; it confirms nothing
     ]
 
 
@@ -313,3 +361,36 @@ def test_reading_claims_takes_linear_time() -> None:
 
     small, large = cost(300), cost(3_000)
     assert large / small <= 14, (small, large)
+
+
+def _brute_force_support(takeaway: str, claims: list[str]) -> list[tuple[int, float]]:
+    """Every claim scored against the takeaway, no prefilter: the reference ``find_support`` must equal."""
+    import re
+
+    def words(text: str) -> frozenset[str]:
+        return frozenset(re.findall(r"[^\W_]{3,}", text.casefold()))
+
+    mine = words(takeaway)
+    found = []
+    for number, claim in enumerate(claims):
+        other = words(claim)
+        if mine and other:
+            score = 2 * len(mine & other) / (len(mine) + len(other))
+            if score >= 0.6:
+                found.append((number, round(score, 3)))
+    return sorted(found, key=lambda item: (-item[1], item[0]))
+
+
+@given(
+    takeaway=st.lists(st.sampled_from(SUPPORT_WORDS), min_size=0, max_size=12).map(" ".join),
+    claims=st.lists(st.lists(st.sampled_from(SUPPORT_WORDS), min_size=0, max_size=16).map(" ".join), max_size=8),
+)
+@example(takeaway="Ukrainian forces advanced", claims=["advanced Ukrainian forces near", "Forces", ""])
+@example(takeaway="aaa bbb ccc ddd eee", claims=["bbbaaa ccc ddd", "aaa bbb ccc", "eee ddd ccc bbb"])
+def test_support_prefilter_drops_no_claim_the_full_comparison_keeps(takeaway: str, claims: list[str]) -> None:
+    from briefmodel._support import find_support
+
+    span = bm.Span(start=0, end=0, text="", line=1, column=1)
+    built = tuple(bm.Claim(text=text, span=span) for text in claims)
+    (supports,) = find_support((bm.Takeaway(text=takeaway, span=span),), built)
+    assert [(s.claim, s.score) for s in supports] == _brute_force_support(takeaway, claims)

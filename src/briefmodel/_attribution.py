@@ -70,6 +70,10 @@ _GROUP = re.compile(
 _ANONYMOUS = re.compile(r"^(?:a|an|one|another)\b|\bunnamed\b|\bunspecified\b|\bsenior\b", re.I)
 _OBJECT_END = re.compile(r"\s(?:on|in|that|claiming|stating|reporting|saying|showing|about|as|after)\b|[,;]")
 
+_ACCORDING_FORMS = frozenset({"according to", "According to"})
+_CITED_BY = re.compile(r"\s(?:cited|quoted) by\s")
+_SOURCE_END = re.compile(r"[,;:(\[]|[.!?](?=\s|$|[”\"\[])|\s(?:on|in|that|as|after|about|when|while)\s")
+
 SpanOf = Callable[[int, int], Span]
 _DATE_BEFORE_PARTICIPLE = re.compile(r"\s+(?:on|in)\s+[^,]{0,40}?\s(?=claiming|stating|reporting|saying|showing)|\s+")
 
@@ -90,6 +94,8 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
     cues = frozenset(_CUE_FORMS[token] for token in tokens & _CUE_KEYS)
     if not cues:
         return _NOBODY, False
+    if "according to" in cues:
+        cues |= _ACCORDING_FORMS
     pattern = words_pattern(cues)
     chain: list[Agent] = []
     cue = None
@@ -102,6 +108,15 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
             break
         word = match.group()
         position = match.end()
+        if word in _ACCORDING_FORMS:
+            according = _according_to(text, position, span_of)
+            if according is None:
+                continue
+            if according[-1].name.casefold() in AUTHOR_NAMES:
+                return Attribution(cue="according to"), False
+            chain.extend(according)
+            cue = "according to"
+            break
         if _inside_quotation(text, match.start()) or (word in _BARE and not text.startswith(" that", match.end())):
             continue
         found = _speaker_before(text, clause_start, match.start(), nested=bool(chain))
@@ -144,6 +159,26 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
     speaker = chain[-1]
     reporter = chain[-2] if len(chain) > 1 else None
     return Attribution(speaker=speaker, cue=cue, reporter=reporter, chain=tuple(chain)), False
+
+
+def _according_to(text: str, start: int, span_of: SpanOf) -> list[Agent] | None:
+    """The agents of ``according to X`` (the reporter first when ``X cited by Y``), or ``None``.
+
+    The source is the phrase after the cue, up to a comma, a clause, a
+    preposition of time or place, or the end of the sentence.
+    """
+    while start < len(text) and text[start].isspace():
+        start += 1
+    stop = _SOURCE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start or not (text[start].isalpha() or text[start] in '“"'):
+        return None
+    cited = _CITED_BY.search(text, start, end)
+    if cited is None:
+        return [_agent(text, start, end, span_of)]
+    return [_agent(text, cited.end(), end, span_of), _agent(text, start, cited.start(), span_of)]
 
 
 def _inside_quotation(text: str, position: int) -> bool:
@@ -241,6 +276,8 @@ def _agent(text: str, start: int, end: int, span_of: SpanOf) -> Agent:
     role = None
     name = phrase
     title_at = max((i for i, w in enumerate(folded) if w in _TITLES), default=-1)
+    if folded[-1] in _GOVERNMENT:
+        title_at = -1  # "the Ukrainian General Staff" is a body, not a general named Staff
     if 0 <= title_at < len(words) - 1 and all(w[:1].isupper() for w in words[title_at + 1 :]):
         role = " ".join(words[: title_at + 1])
         name = " ".join(words[title_at + 1 :])

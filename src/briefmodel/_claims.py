@@ -50,6 +50,8 @@ _CANNOT_VERIFY = frozenset(
 _ASSESSING = re.compile(
     r"\b(?:ISW|CTP|ISW-CTP|CTP-ISW) (?:assesses|assessed|assess|previously assessed|continues to assess)\b"
 )
+_SHOWING_CUES = frozenset({"shows", "showed", "show", "showing", "indicates", "indicated", "confirms", "confirmed"})
+"""Footage that *shows* something confirms it; footage ``claiming`` something only relays a claim."""
 _CONFIRMING = re.compile(r"\bgeolocated\b|\bconfirmed\b", re.I)
 
 ClaimProblem = tuple[str, str, Span]
@@ -233,7 +235,11 @@ def _read_paragraph(
 def _stance(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], framed: bool) -> Stance:
     speaker = attribution.speaker
     if speaker is not None:
-        if speaker.kind is AgentKind.EVIDENCE and not any(h.kind is HedgeKind.EVIDENTIAL for h in hedges):
+        if (
+            speaker.kind is AgentKind.EVIDENCE
+            and attribution.cue in _SHOWING_CUES
+            and not any(h.kind is HedgeKind.EVIDENTIAL for h in hedges)
+        ):
             return Stance.CONFIRMED
         if _CONFIRMING.search(speaker.span.text):
             return Stance.CONFIRMED
