@@ -216,22 +216,9 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
             words = words[cut + 1 :]
     if not words:
         return None
-    depth = straight = 0
-    kept: list[str] = []
-    for word in words:
-        bare = word.strip(',“”"()').casefold()
-        in_quote = depth > 0 or straight % 2 == 1
-        if not in_quote and (bare in _CLAUSE_VERBS or (bare in _CUT_AT and kept)):
-            if bare in _CUT_AT:
-                break
-            return None
-        kept.append(word)
-        depth += word.count("“") - word.count("”")
-        straight += word.count('"')
-        in_quote = depth > 0 or straight % 2 == 1
-        if not in_quote and word.endswith(",") and len(kept) > 1:
-            kept[-1] = word[:-1]  # an appositive follows: "Mohammed Sabra, a Syrian politician who ..."
-            break
+    kept: list[str] = _plain_phrase(words) if '"' not in text and "“" not in text else _quoted_phrase(words)
+    if not kept:
+        return None
     if len(kept) > 12 or (not kept[0][:1].isalpha() and kept[0][:1] not in '“"'):
         return None
     if nested and (len(kept) > 10 or any(w.islower() and w.endswith("ed") for w in kept)):
@@ -241,6 +228,40 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
     if start < 0 or end <= start:
         return None
     return start, end
+
+
+def _plain_phrase(words: list[str]) -> list[str]:
+    """The words of a phrase with no quotation marks that can name a speaker: up to a cut, or none."""
+    for index, word in enumerate(words):
+        bare = word.strip(",()").casefold()
+        if bare in _CLAUSE_VERBS:
+            return []
+        if index and bare in _CUT_AT:
+            return words[:index]
+        if index and word[-1] == ",":
+            return [*words[:index], word[:-1]]  # an appositive follows: "Mohammed Sabra, a Syrian politician who ..."
+    return words
+
+
+def _quoted_phrase(words: list[str]) -> list[str]:
+    """As ``_plain_phrase``, for a phrase with quotation marks: nothing inside a quotation cuts it."""
+    depth = straight = 0
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip(',“”"()').casefold()
+        in_quote = depth > 0 or straight % 2 == 1
+        if not in_quote and (bare in _CLAUSE_VERBS or (bare in _CUT_AT and kept)):
+            if bare in _CUT_AT:
+                break
+            return []
+        kept.append(word)
+        depth += word.count("“") - word.count("”")
+        straight += word.count('"')
+        in_quote = depth > 0 or straight % 2 == 1
+        if not in_quote and word.endswith(",") and len(kept) > 1:
+            kept[-1] = word[:-1]  # an appositive follows: "Mohammed Sabra, a Syrian politician who ..."
+            break
+    return kept
 
 
 def _subject(text: str, start: int) -> tuple[int, int] | None:

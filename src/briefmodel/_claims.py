@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING
 import attrs
 
 from briefmodel._attribution import read_attribution
-from briefmodel._claim_types import AgentKind, Attribution, Claim, ClaimCitation, Hedge, HedgeKind, Stance, Takeaway
+from briefmodel._claim_types import (
+    AgentKind,
+    Attribution,
+    Claim,
+    ClaimCitation,
+    DateMention,
+    Hedge,
+    HedgeKind,
+    Stance,
+    Takeaway,
+)
 from briefmodel._dates import read_dates
 from briefmodel._hedges import read_hedges
 from briefmodel._markers import strip_callouts, uses_roman_labels
@@ -61,14 +71,14 @@ ClaimProblem = tuple[str, str, Span]
 @attrs.define
 class _Draft:
     start: int
-    end: int
+    sentence: str
     own: list[Citation]
     attribution: Attribution
     hedges: tuple[Hedge, ...]
+    dates: tuple[DateMention, ...]
     stance: Stance
     covers_all: bool
     """A ``cannot verify`` sentence that names several claims (``any of these claims``)."""
-    tokens: set[str]
 
 
 def read_report_claims(report: "Report") -> tuple[tuple[Claim, ...], tuple[Takeaway, ...], tuple[Diagnostic, ...]]:
@@ -175,6 +185,7 @@ def _read_paragraph(
     paragraph = text[start:end]
     drafts: list[_Draft] = []
     position = 0
+    count = len(cited)
     for a, b in sentence_bounds(paragraph):
         sentence = paragraph[a:b]
         offset = start + a
@@ -183,52 +194,44 @@ def _read_paragraph(
             return span_of(offset + s, offset + e)
 
         own = []
-        while position < len(cited) and cited[position].span.start < start + b:
-            if cited[position].span.start >= start + a:
+        while position < count and cited[position].span.start < start + b:
+            if cited[position].span.start >= offset:
                 own.append(cited[position])
             position += 1
         tokens = set(sentence.split())  # each stage looks its trigger words up here before scanning
         attribution, framed = read_attribution(sentence, tokens, local)
         hedges = read_hedges(sentence, tokens, local)
+        dates, date_problems = read_dates(sentence, tokens, published, local)
+        for code, message, s, e in date_problems:
+            problems.append((code, message, local(s, e)))
         stance = _stance(sentence, attribution, hedges, framed)
         covers_all = bool(hedges) and _COVERS_ALL.search(sentence) is not None
-        drafts.append(_Draft(start + a, start + b, own, attribution, hedges, stance, covers_all, tokens))
+        drafts.append(_Draft(offset, sentence, own, attribution, hedges, dates, stance, covers_all))
     _mark_unverified(drafts)
     claims = []
     following: list[Citation] = []
-    inferred_for: list[list[Citation]] = [[] for _ in drafts]
-    for index in range(len(drafts) - 1, -1, -1):
-        if drafts[index].own:
-            following = drafts[index].own
+    for draft in reversed(drafts):  # a sentence without callouts is covered by the next one that has some
+        if draft.own:
+            following = draft.own
+            references = tuple([ClaimCitation(citation=c) for c in draft.own])
         else:
-            inferred_for[index] = following
-    for index, draft in enumerate(drafts):
-        raw = text[draft.start : draft.end]
-
-        def local(s: int, e: int, offset: int = draft.start) -> Span:
-            return span_of(offset + s, offset + e)
-
-        dates, date_problems = read_dates(raw, draft.tokens, published, local)
-        for code, message, s, e in date_problems:
-            problems.append((code, message, span_of(draft.start + s, draft.start + e)))
-        references = tuple(ClaimCitation(citation=c) for c in draft.own) + tuple(
-            ClaimCitation(citation=c, inferred=True) for c in inferred_for[index]
-        )
+            references = tuple([ClaimCitation(citation=c, inferred=True) for c in following])
+        raw = draft.sentence
         clean = strip_callouts(raw, roman)
         if "\n" in clean or "\r" in clean:
             clean = _LINE_BREAKS.sub(" ", clean)
-        clean = clean.strip()
         claims.append(
             Claim(
-                text=clean,
-                span=span_of(draft.start, draft.end),
+                text=clean.strip(),
+                span=span_of(draft.start, draft.start + len(raw)),
                 citations=references,
                 attribution=draft.attribution,
                 stance=draft.stance,
                 hedges=draft.hedges,
-                dates=dates,
+                dates=draft.dates,
             )
         )
+    claims.reverse()
     return claims
 
 
