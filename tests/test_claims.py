@@ -155,6 +155,14 @@ def test_a_sentence_without_a_callout_is_covered_by_the_next_one_in_its_paragrap
             None,
         ),
         (
+            "Zelensky stated that Russian forces failed to advance, while Russian milbloggers claimed that they advanced.",
+            "Zelensky",
+            None,
+            bm.AgentKind.PERSON,
+            "stated",
+            None,
+        ),
+        (
             "Kremlin newswire TASS reported that Mohammed Sabra, a Syrian politician, similarly stated that a vote is needed.",
             "Mohammed Sabra",
             None,
@@ -287,6 +295,18 @@ def test_other_hedges_and_months_that_are_not_hedges() -> None:
         (
             "Forces attacked on December 20 near Pokrovsk.",
             [("December 20", "2023-12-20", "2023-12-20", Precision.DAY, DateRole.EVENT)],
+        ),
+        (
+            "ISW assesses that the Kremlin is unlikely to end the offensive in early 2025.",
+            [("early 2025", "2025-01-01", "2025-04-30", Precision.YEAR, DateRole.EVENT)],
+        ),
+        (
+            "Russian forces intensified assaults in mid-March.",
+            [("mid-March", "2024-03-11", "2024-03-20", Precision.MONTH, DateRole.EVENT)],
+        ),
+        (
+            "Russian forces will continue assaults in the coming weeks.",
+            [("in the coming weeks", None, None, Precision.VAGUE, DateRole.EVENT)],
         ),
         (
             "Forces regained positions within the past several weeks.",

@@ -1,7 +1,7 @@
 """Claims against hand-made gold data: per-field precision and recall, with the floors the project promises.
 
 ``gold/seed_claims.jsonl``: the seed's 36 body sentences, annotated by hand
-(see ``gold/README.md``). ``gold/sentences.txt``: 283 sentence boundaries in 74
+(see ``gold/README.md``). ``gold/sentences.tsv``: 283 sentence boundaries in 74
 paragraphs of the seed and the corpus (see ``gold/SENTENCES.md``). Run with
 ``-s`` to see the table.
 """
@@ -77,31 +77,28 @@ def test_seed_claims_against_the_gold_file() -> None:
     assert counts["sentence"][0] == len(gold)
 
 
-_BLOCK = re.compile(r"^# source: (?P<source>\S+)\n(?P<body>(?:.+\n)+)", re.M)
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def _gold_paragraphs() -> list[tuple[str, str, set[int]]]:
-    """(source, paragraph, expected sentence ends) for each block of ``gold/sentences.txt``."""
+    """(source, paragraph, expected sentence ends) for each row of ``gold/sentences.tsv``.
+
+    The file holds positions only, never text of the corpus: each paragraph is read
+    from its file (by line, counting ``\\n``, ``\\r\\n`` and ``\\r``, and column).
+    """
     paragraphs = []
-    for block in _BLOCK.finditer((GOLD / "sentences.txt").read_text(encoding="utf-8")):
-        source = block["source"]
+    for row in (GOLD / "sentences.tsv").read_text(encoding="utf-8").splitlines():
+        if row.startswith("#") or not row:
+            continue
+        source, line, column, ends_text = row.split("\t")
         path = ROOT / "seeds" / source if source.startswith("000_") else CORPUS / source
         text = read_exact(path)
-        pattern = ""
-        sentences = block["body"].splitlines()
-        for i, sentence in enumerate(sentences):
-            gap = ""
-            if i and sentence[:1] == "+":
-                sentence = sentence[1:]
-            elif i and sentence[:1] == "~":
-                sentence, gap = sentence[1:], r"[\s\u00a0]+"
-            elif i:
-                gap = " "
-            pattern += gap + "(" + re.escape(sentence) + ")"
-        found = re.search(pattern, text)
-        assert found is not None, (source, sentences[0][:60])
-        ends = {found.end(g) - found.start() for g in range(1, len(sentences) + 1)}
-        paragraphs.append((source, found.group(), ends))
+        line_starts = [0, *(match.end() for match in _LINE_END.finditer(text))]
+        ends = [int(end) for end in ends_text.split()]
+        start = line_starts[int(line) - 1] + int(column) - 1
+        paragraph = text[start : start + ends[-1]]
+        assert len(paragraph) == ends[-1] and not paragraph[-1:].isspace(), (source, line)
+        paragraphs.append((source, paragraph, set(ends)))
     return paragraphs
 
 

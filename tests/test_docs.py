@@ -82,6 +82,7 @@ MIN_EXAMPLES: dict[str, int] = {
     "format.md": 3,
     "model.md": 3,
     "diagnostics.md": 3,
+    "claims.md": 5,
 }
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

@@ -775,4 +775,10 @@ def test_linear_time(separator: str) -> None:
 
     small, large = note(2_000), note(20_000)
     assert len(read_sources(large)) == 20_000
-    assert cold_time(large) <= 12 * cold_time(small)
+    # A shared machine can slow one measurement down; a quadratic reader fails every try, a noisy one not twice.
+    ratios = []
+    for _ in range(3):
+        ratios.append(cold_time(large) / cold_time(small))
+        if ratios[-1] <= 12:
+            break
+    assert min(ratios) <= 12, ratios

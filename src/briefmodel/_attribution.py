@@ -49,6 +49,7 @@ _BARE = frozenset("claim report state say show note assess".split())
 """Plain forms that are cues only before ``that`` (``milbloggers claim that``), not as adjectives (``state media``)."""
 _SHOWING = re.compile(r"\b(?:shows|showed|show|indicates|indicated)\b")
 _COORDINATION = frozenset({"and", "but", "or"})
+_CLAUSE_OPENERS = frozenset("while whereas although though but and or as because since when".split())
 _CUT_AT = frozenset("who which stationed based operating located speaking serving whose".split())
 AUTHOR_NAMES = frozenset(
     {"isw", "ctp", "isw-ctp", "ctp-isw", "we", "isw and ctp", "the institute for the study of war"}
@@ -214,8 +215,8 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
         cut = next(i for i, w in enumerate(words) if w.endswith(","))
         if (cut < 5 and not words[0][0].isupper()) or words[0] in ("On", "In", "However,", "Meanwhile,", "Separately,"):
             words = words[cut + 1 :]
-    if not words:
-        return None
+    if not words or words[0].casefold() in _CLAUSE_OPENERS:
+        return None  # "…, while Y claimed": a clause of its own, not a speaker inside the first one's words
     kept: list[str] = _plain_phrase(words) if '"' not in text and "“" not in text else _quoted_phrase(words)
     if not kept:
         return None

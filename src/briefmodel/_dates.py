@@ -34,13 +34,20 @@ _MONTH_DATES = re.compile(
 )
 _YEARS = re.compile(rf"{_YEAR}(?![\w%-]|,[0-9])")
 _VAGUE = re.compile(
-    r"(?:an unspecified time in the future|in the near future|in the future|within the past several "
-    r"(?:days|weeks|months)|in recent (?:days|weeks|months)|recently|previously|currently)\b"
+    r"(?:an unspecified time in the future|in the near future|in the future"
+    r"|within the past several (?:days|weeks|months)|in recent (?:days|weeks|months)"
+    r"|in the (?:coming|next|past|last) (?:few |several )?(?:days|weeks|months)"
+    r"|recently|previously|currently)\b"
 )
 _NIGHT = "the night of "
 _PART_BEFORE = re.compile(r"\b(early|mid|late) ?-?$")
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-_MONTH_TRIGGERS = frozenset(token_forms([*MONTH_NAMES, *_ABBREVIATED]))
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+"""The months of ``early``, ``mid`` and ``late`` before a year."""
+_MONTH_TRIGGERS = frozenset(
+    [form for name in token_forms([*MONTH_NAMES, *_ABBREVIATED]) for form in (name, "mid-" + name, "mid" + name)]
+)
+"""The tokens that hold a month name: ``December``, ``Dec.``, ``December,``, ``mid-March``."""
 _VAGUE_TRIGGERS = frozenset(token_forms(["future", "weeks", "days", "months", "recently", "previously", "currently"]))
 _CUES = frozenset(
     "stated claimed reported noted said told announced acknowledged amplified posted published characterized "
@@ -84,7 +91,13 @@ def read_dates(
                 a <= at < b for a, b in taken
             ):
                 year = int(match.group())
-                found.append((at, match.end(), (dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, True)))
+                part = _PART_BEFORE.search(text, max(0, at - 7), at)
+                if part is None:
+                    found.append((at, match.end(), (dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, True)))
+                else:  # "in early 2025": a third of the year
+                    low, high = _YEAR_PARTS[part.group(1)]
+                    third = (dt.date(year, low, 1), _month_end(year, high), Precision.YEAR, True)
+                    found.append((part.start(), match.end(), third))
     if not _VAGUE_TRIGGERS.isdisjoint(tokens):
         found.extend(
             (match.start(), match.end(), None)
@@ -133,6 +146,10 @@ def _resolve(match: "re.Match[str]", part: str | None, published: dt.date | None
         if first is not None and last is not None and last < first and not match["y2"]:  # across a new year
             last = make_date(year + 1, match["m2"] or match["m1"], match["d2"])
     return first, last, Precision.DAY, explicit
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _year_of(month: str, day: str, published: dt.date | None) -> int | None:
