@@ -65,10 +65,9 @@ _TITLES = frozenset(
     "ambassador director general colonel lieutenant major admiral deputy advisor adviser envoy prime speaker "
     "chairman chair leader officer ombudsman prosecutor".split()
 )
-_GROUP = re.compile(
-    r"\b(?:milbloggers|sources|officials|bloggers|residents|reports|media|analysts|authorities)\b", re.I
-)
-_ANONYMOUS = re.compile(r"^(?:a|an|one|another)\b|\bunnamed\b|\bunspecified\b|\bsenior\b", re.I)
+_GROUP_WORDS = frozenset("milbloggers sources officials bloggers residents reports media analysts authorities".split())
+_ONE = frozenset({"a", "an", "one", "another"})
+_UNNAMED = frozenset({"unnamed", "unspecified", "senior"})
 _OBJECT_END = re.compile(r"\s(?:on|in|that|claiming|stating|reporting|saying|showing|about|as|after)\b|[,;]")
 
 _ACCORDING_FORMS = frozenset({"according to", "According to"})
@@ -295,25 +294,26 @@ def _agent(text: str, start: int, end: int, span_of: SpanOf) -> Agent:
     phrase = text[start:end]
     words = phrase.split()
     folded = [w.strip('“”"(),').casefold() for w in words]
+    present = set(folded)
     role = None
     name = phrase
-    title_at = max((i for i, w in enumerate(folded) if w in _TITLES), default=-1)
-    if folded[-1] in _GOVERNMENT:
-        title_at = -1  # "the Ukrainian General Staff" is a body, not a general named Staff
-    if 0 <= title_at < len(words) - 1 and all(w[:1].isupper() for w in words[title_at + 1 :]):
-        role = " ".join(words[: title_at + 1])
-        name = " ".join(words[title_at + 1 :])
-    if any(w in _EVIDENCE for w in folded):
+    if not present.isdisjoint(_TITLES) and folded[-1] not in _GOVERNMENT:  # "the General Staff" is a body
+        title_at = max(i for i, w in enumerate(folded) if w in _TITLES)
+        if title_at < len(words) - 1 and all(w[:1].isupper() for w in words[title_at + 1 :]):
+            role = " ".join(words[: title_at + 1])
+            name = " ".join(words[title_at + 1 :])
+    group = not present.isdisjoint(_GROUP_WORDS)
+    if not present.isdisjoint(_EVIDENCE):
         kind = AgentKind.EVIDENCE
     elif role is not None:
         kind = AgentKind.PERSON
-    elif _ANONYMOUS.search(phrase) and not _GROUP.search(phrase):
+    elif not group and (folded[0] in _ONE or not present.isdisjoint(_UNNAMED)):
         kind = AgentKind.ANONYMOUS
-    elif _GROUP.search(phrase):
+    elif group:
         kind = AgentKind.GROUP
-    elif any(w in _MEDIA for w in folded):
+    elif not present.isdisjoint(_MEDIA):
         kind = AgentKind.MEDIA
-    elif any(w in _GOVERNMENT for w in folded):
+    elif not present.isdisjoint(_GOVERNMENT):
         kind = AgentKind.GOVERNMENT
     elif len(words) <= 3 and all(w[:1].isupper() for w in words) and not phrase.isupper():
         kind = AgentKind.ORGANIZATION if folded[0] == "the" else AgentKind.PERSON
