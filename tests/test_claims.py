@@ -163,6 +163,22 @@ def test_a_sentence_without_a_callout_is_covered_by_the_next_one_in_its_paragrap
             None,
         ),
         (
+            "Kremlin Spokesperson Dmitry Peskov dismissed the report on December 14, claiming that it was false.",
+            "Dmitry Peskov",
+            "Kremlin Spokesperson",
+            bm.AgentKind.PERSON,
+            "claiming",
+            None,
+        ),
+        (
+            "US President Donald Trump responded to the attack on the US Embassy, stating “you will find out soon.”",
+            "Donald Trump",
+            "US President",
+            bm.AgentKind.PERSON,
+            "stating",
+            None,
+        ),
+        (
             "Kremlin newswire TASS reported that Mohammed Sabra, a Syrian politician, similarly stated that a vote is needed.",
             "Mohammed Sabra",
             None,
@@ -202,6 +218,28 @@ def test_the_authors_voice_has_no_speaker(sentence: str) -> None:
     claim = one(sentence)
     assert claim.attribution.speaker is None
     assert claim.stance is Stance.ASSESSED
+
+
+def test_the_authors_inference_after_a_comma_names_no_speaker() -> None:
+    claim = one(
+        "A Russian milblogger interviewed a group of Cossacks on October 31, suggesting that Russian forces remain."
+    )
+    assert claim.attribution.speaker is None
+    assert claim.stance is Stance.ASSESSED
+
+
+def test_relayed_without_a_source_and_unable_to_confirm() -> None:
+    claims = claims_of(
+        "Elements of the Russian 11th Airborne (VDV) Brigade are reportedly operating near Konovalova.\n\n"
+        "Russian forces reportedly struck Kharkiv City. ISW is unable to independently confirm any of these reports."
+    )
+    assert [c.stance for c in claims] == [Stance.REPORTED, Stance.UNVERIFIED, Stance.ASSESSED]
+    assert [h.text for h in claims[2].hedges] == ["unable to independently confirm"]
+
+
+def test_a_noun_use_of_a_cue_frames_nothing() -> None:
+    claim = one("The Russian Defense Ministry has shifted its reporting style, rather than reporting on advances.")
+    assert (claim.attribution.speaker, claim.stance) == (None, Stance.BACKGROUND)
 
 
 def test_stance() -> None:

@@ -25,6 +25,7 @@ _FINITE = (
     "reveals observed assessed assesses assess claim report state say show note accused accuses"
 ).split()
 _PARTICIPLES = "claiming stating reporting saying showing noting suggesting indicating alleging".split()
+_PARTICIPLE_SET = frozenset(_PARTICIPLES)
 _PARTICIPLE = re.compile(r"(?:" + "|".join(_PARTICIPLES) + r")\b")
 CUE_WORDS = frozenset(_FINITE + _PARTICIPLES + ["according to"])
 _CUE_FORMS = token_forms(CUE_WORDS)
@@ -32,7 +33,7 @@ _CUE_KEYS = frozenset(_CUE_FORMS)
 _RELAYING = frozenset({"amplified", "amplifies", "cited", "cites", "quoted", "quotes", "relayed", "relays"})
 _NOT_BEFORE_VERB = frozenset(
     "the these those this a an any such their its his her our of as in to for by with from about on at "
-    "when while after before without since "
+    "when while after before without since than "
     "conflicting unconfirmed similar other further new previous earlier recent multiple several many some".split()
 )
 _AUXILIARIES = frozenset("has have had has also have also also".split())
@@ -49,6 +50,10 @@ _BARE = frozenset("claim report state say show note assess".split())
 """Plain forms that are cues only before ``that`` (``milbloggers claim that``), not as adjectives (``state media``)."""
 _SHOWING = re.compile(r"\b(?:shows|showed|show|indicates|indicated)\b")
 _COORDINATION = frozenset({"and", "but", "or"})
+_SPEECH_PARTICIPLES = frozenset({"claiming", "stating", "saying", "reporting", "noting", "alleging"})
+"""After a comma these relay the subject's words; ``suggesting`` and ``indicating`` are the author's inference."""
+_PAST = frozenset("said told wrote took made gave held sent began spoke met left struck".split())
+_WORDS = re.compile(r"\S+")
 _CLAUSE_OPENERS = frozenset("while whereas although though but and or as because since when".split())
 _CUT_AT = frozenset("who which stationed based operating located speaking serving whose".split())
 AUTHOR_NAMES = frozenset(
@@ -119,7 +124,11 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
             break
         if _inside_quotation(text, match.start()) or (word in _BARE and not text.startswith(" that", match.end())):
             continue
-        found = _speaker_before(text, clause_start, match.start(), nested=bool(chain))
+        if word in _PARTICIPLE_SET and not chain and text.endswith(", ", 0, match.start()):
+            # "Peskov dismissed the report, claiming that": the subject speaks; ", suggesting that": the author infers
+            found = _doer(text, clause_start, match.start() - 2) if word in _SPEECH_PARTICIPLES else None
+        else:
+            found = _speaker_before(text, clause_start, match.start(), nested=bool(chain))
         if found is None and not chain and text[max(0, match.start() - 5) : match.start()] == " and ":
             found = _subject(text, clause_start)  # "X continues to contest ... and stated that"
         if found is None:
@@ -262,6 +271,26 @@ def _quoted_phrase(words: list[str]) -> list[str]:
             kept[-1] = word[:-1]  # an appositive follows: "Mohammed Sabra, a Syrian politician who ..."
             break
     return kept
+
+
+def _doer(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the clause before ``, claiming``: its words up to the first verb.
+
+    ``US President Donald Trump responded to the attack, stating …`` gives ``US
+    President Donald Trump``. Without a verb in ``-ed`` or a form of *be* or
+    *have*, there is no subject to take, and ``None`` is returned.
+    """
+    words = list(_WORDS.finditer(text, start, end))
+    for index, word in enumerate(words):
+        bare = word.group().casefold()
+        if index and (bare in _CLAUSE_VERBS or bare in _PAST or (bare.endswith("ed") and len(bare) > 3)):
+            kept = words[:index]
+            while kept and kept[-1].group().casefold() in _ADVERBS:
+                kept.pop()
+            if not kept or len(kept) > 12 or not kept[0].group()[:1].isupper():
+                return None
+            return kept[0].start(), kept[-1].end()
+    return None
 
 
 def _subject(text: str, start: int) -> tuple[int, int] | None:

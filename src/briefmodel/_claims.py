@@ -49,6 +49,10 @@ _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _COVERS_ALL = re.compile(r"\b(?:these|any of (?:these|the)|all|such|those)\b|\bclaims\b|\breports\b", re.I)
 _CANNOT_VERIFY = frozenset(
     {
+        "unable to independently verify",
+        "unable to independently confirm",
+        "unable to verify",
+        "unable to confirm",
         "cannot independently verify",
         "cannot independently confirm",
         "cannot verify",
@@ -247,6 +251,14 @@ def _stance(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], 
         if _CONFIRMING.search(speaker.span.text):
             return Stance.CONFIRMED
         return Stance.REPORTED
+    if (
+        hedges
+        and not framed
+        and attribution.cue is None
+        and all(h.kind is HedgeKind.EVIDENTIAL for h in hedges)
+        and _ASSESSING.search(sentence) is None
+    ):
+        return Stance.REPORTED  # "Elements of the brigade are reportedly operating near Orikhiv": relayed, unnamed
     if hedges or framed or attribution.cue is not None or _ASSESSING.search(sentence):
         return Stance.ASSESSED
     return Stance.BACKGROUND

@@ -37,6 +37,10 @@ ICD_203: dict[str, tuple[float, float]] = {
 _OTHER_LIKELIHOOD = ("may", "might", "could", "possibly", "possible", "perhaps")
 _EVIDENTIAL = ("reportedly", "purportedly", "allegedly", "apparently", "unconfirmed", "ostensibly")
 _UNCERTAINTY = (
+    "unable to independently verify",
+    "unable to independently confirm",
+    "unable to verify",
+    "unable to confirm",
     "cannot independently verify",
     "cannot independently confirm",
     "cannot verify",
