@@ -179,6 +179,14 @@ def test_a_sentence_without_a_callout_is_covered_by_the_next_one_in_its_paragrap
             None,
         ),
         (
+            "Head of the Chechen Republic Ramzan Kadyrov seemingly confirmed that Colonel General Sergey Kuzovlev replaced Dvornikov.",
+            "Head of the Chechen Republic Ramzan Kadyrov",
+            None,
+            bm.AgentKind.PERSON,
+            "confirmed",
+            None,
+        ),
+        (
             "Kremlin newswire TASS reported that Mohammed Sabra, a Syrian politician, similarly stated that a vote is needed.",
             "Mohammed Sabra",
             None,
@@ -237,8 +245,17 @@ def test_relayed_without_a_source_and_unable_to_confirm() -> None:
     assert [h.text for h in claims[2].hedges] == ["unable to independently confirm"]
 
 
-def test_a_noun_use_of_a_cue_frames_nothing() -> None:
-    claim = one("The Russian Defense Ministry has shifted its reporting style, rather than reporting on advances.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Russian Defense Ministry has shifted its reporting style, rather than reporting on advances.",
+        "The winter timeframe suggested by Ukrainian officials for such an offensive is consistent with earlier plans.",
+        "It lays out the daily observed indicators we are using to refine our forecasts.",
+        "Milbloggers, war correspondents, and other groups have criticized the Defense Ministry for inaccurate claims of gains.",
+    ],
+)
+def test_a_noun_adjective_or_passive_use_of_a_cue_names_no_speaker(sentence: str) -> None:
+    claim = one(sentence)
     assert (claim.attribution.speaker, claim.stance) == (None, Stance.BACKGROUND)
 
 

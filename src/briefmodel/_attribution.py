@@ -46,10 +46,12 @@ _CLAUSE_VERBS = frozenset(
     "is are was were be been being remains remain continues continue appears seems will would can could should "
     "must have has had".split()
 )
-_BARE = frozenset("claim report state say show note assess".split())
-"""Plain forms that are cues only before ``that`` (``milbloggers claim that``), not as adjectives (``state media``)."""
+_BARE = frozenset("claim report state say show note assess claims reports states notes observed assessed".split())
+"""Forms that are cues only before ``that`` (``milbloggers claim that``), not as nouns or adjectives
+(``state media``, ``claims of territorial gains``, ``the daily observed indicators``)."""
 _SHOWING = re.compile(r"\b(?:shows|showed|show|indicates|indicated)\b")
 _COORDINATION = frozenset({"and", "but", "or"})
+_LY_NOUNS = frozenset("family assembly supply ally rally monopoly anomaly reply italy daily weekly".split())
 _SPEECH_PARTICIPLES = frozenset({"claiming", "stating", "saying", "reporting", "noting", "alleging"})
 """After a comma these relay the subject's words; ``suggesting`` and ``indicating`` are the author's inference."""
 _PAST = frozenset("said told wrote took made gave held sent began spoke met left struck".split())
@@ -122,7 +124,11 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
             chain.extend(according)
             cue = "according to"
             break
-        if _inside_quotation(text, match.start()) or (word in _BARE and not text.startswith(" that", match.end())):
+        if (
+            _inside_quotation(text, match.start())
+            or (word in _BARE and not text.startswith(" that", match.end()))
+            or text.startswith(" by ", match.end())  # "the timeframe suggested by officials": a passive participle
+        ):
             continue
         if word in _PARTICIPLE_SET and not chain and text.endswith(", ", 0, match.start()):
             # "Peskov dismissed the report, claiming that": the subject speaks; ", suggesting that": the author infers
@@ -211,7 +217,7 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
     in ``-ed``: there the cue often belongs to the outer speaker.
     """
     words = text[clause_start:cue_start].split()
-    while words and (words[-1].casefold() in _ADVERBS or words[-1].casefold() in _AUXILIARIES):
+    while words and (words[-1].casefold() in _ADVERBS or words[-1].casefold() in _AUXILIARIES or _is_adverb(words[-1])):
         words.pop()
     if not words or words[-1].casefold() in _NOT_BEFORE_VERB or len(words) > 25:
         return None
@@ -239,6 +245,11 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
     return start, end
 
 
+def _is_adverb(word: str) -> bool:
+    """A lowercase word in ``-ly`` that is not a noun (``seemingly``, not ``family``)."""
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in _LY_NOUNS
+
+
 def _plain_phrase(words: list[str]) -> list[str]:
     """The words of a phrase with no quotation marks that can name a speaker: up to a cut, or none."""
     for index, word in enumerate(words):
@@ -248,7 +259,15 @@ def _plain_phrase(words: list[str]) -> list[str]:
         if index and bare in _CUT_AT:
             return words[:index]
         if index and word[-1] == ",":
-            return [*words[:index], word[:-1]]  # an appositive follows: "Mohammed Sabra, a Syrian politician who ..."
+            # an appositive follows ("Mohammed Sabra, a Syrian politician who ..."), unless a clause does
+            # ("Milbloggers, war correspondents, and other groups have criticized ...")
+            for later in words[index + 1 :]:
+                bare_later = later.strip(",()").casefold()
+                if bare_later in _CUT_AT:
+                    break
+                if bare_later in _CLAUSE_VERBS:
+                    return []
+            return [*words[:index], word[:-1]]
     return words
 
 
@@ -326,15 +345,17 @@ def _agent(text: str, start: int, end: int, span_of: SpanOf) -> Agent:
     present = set(folded)
     role = None
     name = phrase
+    titled = False  # a title, then a name: "Head of the Chechen Republic Ramzan Kadyrov"
     if not present.isdisjoint(_TITLES) and folded[-1] not in _GOVERNMENT:  # "the General Staff" is a body
         title_at = max(i for i, w in enumerate(folded) if w in _TITLES)
         if title_at < len(words) - 1 and all(w[:1].isupper() for w in words[title_at + 1 :]):
             role = " ".join(words[: title_at + 1])
             name = " ".join(words[title_at + 1 :])
+        titled = title_at < len(words) - 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
     group = not present.isdisjoint(_GROUP_WORDS)
     if not present.isdisjoint(_EVIDENCE):
         kind = AgentKind.EVIDENCE
-    elif role is not None:
+    elif role is not None or titled:
         kind = AgentKind.PERSON
     elif not group and (folded[0] in _ONE or not present.isdisjoint(_UNNAMED)):
         kind = AgentKind.ANONYMOUS
