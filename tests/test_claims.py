@@ -356,6 +356,14 @@ def test_other_hedges_and_months_that_are_not_hedges() -> None:
             [("early 2025", "2025-01-01", "2025-04-30", Precision.YEAR, DateRole.EVENT)],
         ),
         (
+            "Ukrainian forces will likely attack as the hard freeze approaches in late December.",
+            [("late December", "2024-12-21", "2024-12-31", Precision.MONTH, DateRole.EVENT)],
+        ),
+        (
+            "The echelon arrived in Belarus, as ISW has previously reported.",
+            [("previously", None, None, Precision.VAGUE, DateRole.STATEMENT)],
+        ),
+        (
             "Russian forces intensified assaults in mid-March.",
             [("mid-March", "2024-03-11", "2024-03-20", Precision.MONTH, DateRole.EVENT)],
         ),

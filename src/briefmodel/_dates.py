@@ -127,7 +127,8 @@ def _resolve(match: "re.Match[str]", part: str | None, published: dt.date | None
     if match["d1"] is None:  # "February 1994", "late April 2021", "early July"
         explicit = match["my"] is not None
         low = str(_PARTS[part][0]) if part else "1"
-        month_year = int(match["my"]) if explicit else _year_of(match["m1"], low, published)
+        # the year by the month's first day: "in late December" in a report of December 4 is this December
+        month_year = int(match["my"]) if explicit else _year_of(match["m1"], "1", published)
         first = None if month_year is None else make_date(month_year, match["m1"], low)
         if first is None:
             return None, None, Precision.MONTH, explicit
@@ -165,7 +166,7 @@ def _year_of(month: str, day: str, published: dt.date | None) -> int | None:
 def _role(text: str, start: int, end: int) -> DateRole:
     """Statement if the nearest verb before the date (or right after a date adverb) is a reporting cue."""
     after = text[end : end + 20].split()
-    if after and after[0].strip(",") in _CUES:
+    if after and after[0].strip(",.;:") in _CUES:
         return DateRole.STATEMENT  # "recently acknowledged", "previously noted"
     for word in reversed(text[max(0, start - 160) : start].split()):
         bare = word.strip('“”"(),.;:').casefold()
