@@ -259,6 +259,16 @@ def test_a_noun_adjective_or_passive_use_of_a_cue_names_no_speaker(sentence: str
     assert (claim.attribution.speaker, claim.stance) == (None, Stance.BACKGROUND)
 
 
+def test_what_a_cannot_verify_sentence_covers() -> None:
+    claims = claims_of(
+        "The GUR stated that Russian forces attacked near Soledar. The DNR claimed that its forces took Travneve. "
+        "While ISW cannot independently confirm this territorial claim, it is consistent with reports of fighting.\n\n"
+        "The Russian Defense Ministry claimed that Russian forces repelled a counteroffensive, "
+        "but ISW cannot independently verify this claim."
+    )
+    assert [c.stance for c in claims] == [Stance.REPORTED, Stance.UNVERIFIED, Stance.ASSESSED, Stance.UNVERIFIED]
+
+
 def test_stance() -> None:
     claims = claims_of(
         "Ukrainian forces struck an oil depot near Oryol.\n\n"

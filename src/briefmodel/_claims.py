@@ -46,6 +46,8 @@ CLAIM_CODES = frozenset({"CLAIM_UNCITED", "DATE_AMBIGUOUS_YEAR", "DATE_AFTER_REP
 
 _CLAIM_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET)
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+_COVER_WINDOW = 40
+"""How far after ``cannot verify`` the words that name several claims may come."""
 _COVERS_ALL = re.compile(r"\b(?:these|any of (?:these|the)|all|such|those)\b|\bclaims\b|\breports\b", re.I)
 _CANNOT_VERIFY = frozenset(
     {
@@ -209,7 +211,7 @@ def _read_paragraph(
         for code, message, s, e in date_problems:
             problems.append((code, message, local(s, e)))
         stance = _stance(sentence, attribution, hedges, framed)
-        covers_all = bool(hedges) and _COVERS_ALL.search(sentence) is not None
+        covers_all = _covers_all(sentence, offset, hedges)
         drafts.append(_Draft(offset, sentence, own, attribution, hedges, dates, stance, covers_all))
     _mark_unverified(drafts)
     claims = []
@@ -264,10 +266,30 @@ def _stance(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], 
     return Stance.BACKGROUND
 
 
+def _covers_all(sentence: str, offset: int, hedges: tuple[Hedge, ...]) -> bool:
+    """Does a ``cannot verify`` phrase name several claims (``any of these claims``, ``these reports``)?
+
+    Only the words right after the phrase count: ``this claim, ... consistent with reports`` names one.
+    """
+    for hedge in hedges:
+        if hedge.text in _CANNOT_VERIFY:
+            at = hedge.span.end - offset
+            return _COVERS_ALL.search(sentence, at, at + _COVER_WINDOW) is not None
+    return False
+
+
 def _mark_unverified(drafts: list[_Draft]) -> None:
-    """A ``cannot independently verify`` sentence makes the reported claims it refers to unverified."""
+    """A ``cannot independently verify`` sentence makes the reported claims it refers to unverified.
+
+    A reported sentence that says so itself (``X claimed that ..., but ISW cannot independently verify
+    this claim``) is unverified too.
+    """
     for index, draft in enumerate(drafts):
-        if draft.attribution.speaker is not None or not any(h.text in _CANNOT_VERIFY for h in draft.hedges):
+        if not any(h.text in _CANNOT_VERIFY for h in draft.hedges):
+            continue
+        if draft.attribution.speaker is not None:
+            if draft.stance is Stance.REPORTED:
+                draft.stance = Stance.UNVERIFIED
             continue
         for before in range(index - 1, -1, -1):
             if drafts[before].stance is Stance.REPORTED:
