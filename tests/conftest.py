@@ -6,6 +6,7 @@ Profiles: ``default`` (a few hundred examples), ``ci`` (2,000; ``.ci/run`` sets
 """
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,18 @@ def read_exact(path: Path) -> str:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return read_exact(SEED)
+
+
+def assert_linear(cost: Callable[[int], float], small: int, limit: float, tries: int = 3) -> None:
+    """``cost(10 * small)`` is at most ``limit`` times ``cost(small)``.
+
+    A shared machine can slow one measurement down, so a failed ratio is measured
+    again, up to ``tries`` times: a super-linear algorithm fails every try, a noisy
+    measurement not every time.
+    """
+    ratios = []
+    for _ in range(tries):
+        ratios.append(cost(10 * small) / cost(small))
+        if ratios[-1] <= limit:
+            return
+    raise AssertionError(f"10x the input took {min(ratios):.1f}x the time (limit {limit}x): {ratios}")

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 import briefmodel as bm
 from briefmodel import DateRole, Precision, Stance
 
+from .conftest import assert_linear
+
 SUPPORT_WORDS = [
     "Ukrainian",
     "forces",
@@ -452,8 +454,7 @@ def test_reading_claims_takes_linear_time() -> None:
         assert len(claims) == 3 * n
         return best
 
-    small, large = cost(300), cost(3_000)
-    assert large / small <= 14, (small, large)
+    assert_linear(cost, 300, 14)
 
 
 def _brute_force_support(takeaway: str, claims: list[str]) -> list[tuple[int, float]]:

@@ -23,7 +23,7 @@ The convention, read from the Markdown source of each page:
   it (only blank lines in between, and no marker on it). A block with no such
   ``text`` block must print nothing.
 - **Command blocks.** A ``sh`` or ``console`` block that holds a single
-  ``briefmodel show ...`` or ``python -m briefmodel show ...`` command (an optional
+  ``briefmodel show|parse|check|render ...`` (or ``python -m briefmodel ...``) command (an optional
   ``$`` prompt allowed) and is followed in the same way by a ``text`` block is run
   as ``python -m briefmodel`` in a subprocess. Its standard output and standard
   error together are compared with that block. Other shell blocks (installs,
@@ -83,13 +83,14 @@ MIN_EXAMPLES: dict[str, int] = {
     "model.md": 3,
     "diagnostics.md": 3,
     "claims.md": 5,
+    "cli.md": 5,
 }
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})[ \t]*(?P<lang>[\w+-]*)[^`]*$")
 _MARKER = re.compile(r"^\s*<!--\s*(?P<body>.*?)\s*-->\s*$")
-_CLI = re.compile(r"^(?:\$\s+)?(?:briefmodel|python\s+-m\s+briefmodel)\s+(?P<args>show\b.*)$")
+_CLI = re.compile(r"^(?:\$\s+)?(?:briefmodel|python\s+-m\s+briefmodel)\s+(?P<args>(?:show|parse|check|render)\b.*)$")
 
 Kind = Literal["code", "doctest", "cli"]
 

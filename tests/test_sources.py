@@ -13,6 +13,8 @@ from briefmodel import _sources
 from briefmodel._model import Platform, Source, SourceKind
 from briefmodel._sources import read_sources
 
+from .conftest import assert_linear
+
 CORPUS = Path(__file__).parents[1] / ".." / "shared" / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 needs_corpus = pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus is absent")
@@ -773,12 +775,5 @@ def test_linear_time(separator: str) -> None:
     def note(count: int) -> str:
         return separator.join(SHAPES[i % len(SHAPES)].format(i=i) for i in range(count))
 
-    small, large = note(2_000), note(20_000)
-    assert len(read_sources(large)) == 20_000
-    # A shared machine can slow one measurement down; a quadratic reader fails every try, a noisy one not twice.
-    ratios = []
-    for _ in range(3):
-        ratios.append(cold_time(large) / cold_time(small))
-        if ratios[-1] <= 12:
-            break
-    assert min(ratios) <= 12, ratios
+    assert len(read_sources(note(20_000))) == 20_000
+    assert_linear(lambda count: cold_time(note(count)), 2_000, 12)

@@ -68,12 +68,13 @@ def parse_all(text: str, *, strict: bool = False) -> tuple[Report, ...]:
             for k, (a, b) in enumerate(ranges)
         )
     if strict:
-        for report in reports:
-            _raise_first(report)
+        for report, (first, _) in zip(reports, ranges, strict=True):
+            _raise_first(report, first)
     return reports
 
 
-def _raise_first(report: Report) -> None:
+def _raise_first(report: Report, lines_before: int = 0) -> None:
+    """Raise the report's first blocking diagnostic; ``lines_before`` makes its line count in the whole text."""
     for diagnostic in report._diagnostics:  # the parser's own: reading claims adds only info
         if diagnostic.severity in _BLOCKING:
             span = diagnostic.span
@@ -81,7 +82,12 @@ def _raise_first(report: Report) -> None:
             line_text = report.blocks[line - 1].text if report.blocks else ""
             snippet, caret = make_snippet(line_text, column)
             raise ParseError(
-                diagnostic.code, diagnostic.message, line=line, column=column, snippet=snippet, caret=caret
+                diagnostic.code,
+                diagnostic.message,
+                line=line + lines_before,
+                column=column,
+                snippet=snippet,
+                caret=caret,
             ) from None
 
 
