@@ -84,6 +84,7 @@ MIN_EXAMPLES: dict[str, int] = {
     "diagnostics.md": 3,
     "claims.md": 5,
     "cli.md": 5,
+    "exports.md": 2,
 }
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

@@ -24,6 +24,7 @@ from briefmodel._claim_types import (
     Support,
     Takeaway,
 )
+from briefmodel._csl import csl_items, to_csl_json
 from briefmodel._errors import BriefmodelError, ParseError
 from briefmodel._io import load
 from briefmodel._model import (
@@ -78,6 +79,7 @@ __all__ = [
     "Takeaway",
     "__version__",
     "build_report",
+    "csl_items",
     "from_dict",
     "from_json",
     "load",
@@ -85,6 +87,7 @@ __all__ = [
     "parse",
     "parse_all",
     "render",
+    "to_csl_json",
     "to_dict",
     "to_json",
 ]
