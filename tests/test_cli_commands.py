@@ -162,3 +162,11 @@ def test_positions_count_in_the_whole_file(tmp_path: Path) -> None:
     with pytest.raises(bm.ParseError) as caught:
         bm.load(path, strict=True)
     assert (caught.value.line, caught.value.column) == (file_line, problem.span.column)
+
+
+def test_render_to_markdown(tmp_path: Path, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (report,) = bm.load(clean)
+    path = tmp_path / "one.json"
+    path.write_text(bm.to_json(report), encoding="utf-8")
+    assert main(["render", "--to", "markdown", str(path)]) == 0
+    assert capsys.readouterr().out == bm.to_markdown(report)

@@ -85,6 +85,7 @@ MIN_EXAMPLES: dict[str, int] = {
     "claims.md": 5,
     "cli.md": 5,
     "exports.md": 2,
+    "markdown.md": 2,
 }
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

@@ -27,6 +27,7 @@ from briefmodel._claim_types import (
 from briefmodel._csl import csl_items, to_csl_json
 from briefmodel._errors import BriefmodelError, ParseError
 from briefmodel._io import load
+from briefmodel._markdown import parse_markdown, to_markdown
 from briefmodel._model import (
     Block,
     BlockKind,
@@ -86,8 +87,10 @@ __all__ = [
     "make_converter",
     "parse",
     "parse_all",
+    "parse_markdown",
     "render",
     "to_csl_json",
     "to_dict",
     "to_json",
+    "to_markdown",
 ]

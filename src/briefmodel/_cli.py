@@ -18,6 +18,7 @@ from typing import TextIO
 
 from briefmodel._errors import BriefmodelError, ParseError
 from briefmodel._io import load
+from briefmodel._markdown import to_markdown
 from briefmodel._model import Diagnostic, Severity
 from briefmodel._renderer import render
 from briefmodel._report import Report
@@ -183,8 +184,9 @@ def _report_from(data: object, where: str) -> Report:
 
 def _render(args: argparse.Namespace, out: TextIO) -> int:
     reports = _json_reports(args.file)
+    write = to_markdown if args.to == "markdown" else render
     with _output(args.output, out) as target:
-        target.write("".join(render(report) for report in reports))
+        target.write(("\n" if args.to == "markdown" else "").join(write(report) for report in reports))
     return EXIT_OK
 
 
@@ -211,7 +213,12 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
     render_ = commands.add_parser("render", help="write reports read from JSON back as text")
     render_.add_argument("file", metavar="FILE.json", help="JSON written by to_json or 'parse --json'")
-    render_.add_argument("--to", choices=["text"], default="text", help="the output format (default: text)")
+    render_.add_argument(
+        "--to",
+        choices=["text", "markdown"],
+        default="text",
+        help="text (exact, the default) or Markdown with footnotes",
+    )
     render_.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     render_.set_defaults(run=_render)
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON form")

@@ -1,0 +1,117 @@
+"""Markdown out and in: ``[^n]`` footnotes that any CommonMark reader resolves, and the same citations back."""
+
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+import briefmodel as bm
+
+from . import strategies
+from .conftest import CORPUS_FILES, SEED
+
+MDIT = MarkdownIt("commonmark").use(footnote_plugin)
+
+
+def meaning(report: bm.Report) -> tuple[object, ...]:
+    """What must survive Markdown: each citation and its note, the notes, and the sources."""
+    return (
+        [(c.label, c.note.label if c.note else None) for c in report.citations],
+        [(n.label, " ".join(n.text.split())) for n in report.notes],
+        [(s.url, " ".join(s.raw.split()), s.kind) for s in report.sources],  # the layout of a wrapped note may change
+    )
+
+
+def footnote_refs(markdown: str) -> list[str]:
+    """The labels of the footnote references markdown-it resolved, in order."""
+    tokens = MDIT.parse(markdown)
+    return [
+        child.meta["label"]
+        for token in tokens
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "footnote_ref"
+    ]
+
+
+def check(report: bm.Report) -> str:
+    markdown = bm.to_markdown(report)
+    again = bm.parse_markdown(markdown)
+    assert meaning(again) == meaning(report)
+    assert footnote_refs(markdown) == [c.label for c in report.citations if c.note is not None]
+    if not again.text.startswith("\ufeff") and not report.text.startswith("\ufeff"):
+        # idempotent, except where the text starts with U+FEFF as a character: read back, it is a byte order mark
+        assert bm.to_markdown(again) == markdown
+    return markdown
+
+
+def test_the_seed() -> None:
+    for report in bm.load(SEED):
+        markdown = check(report)
+        assert "[^" not in markdown  # no endnotes: every callout is literal text
+    isw = bm.load(SEED)[0]
+    assert bm.to_markdown(isw).startswith("December 14, 2024\n\n# Institute for the Study of War: N. Korean soldiers")
+    assert "\\[1\\]" in bm.to_markdown(isw)
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus is absent")
+def test_every_corpus_report() -> None:
+    for path in CORPUS_FILES:
+        for report in bm.load(path):
+            check(report)
+
+
+def test_the_shape_of_the_output() -> None:
+    report = bm.parse(
+        "Russian Offensive Campaign Assessment, December 14, 2024\n\n"
+        "Key Takeaways\n\n  • Russian forces advanced near Pokrovsk.[1]\n\n"
+        "1. The Kremlin said <b>yes</b> & more.[1][2] Not a callout: [CAA]; unresolved: [3].\n\n"
+        "Endnotes\n[1] https://t.me/a/1 ;\n https://t.me/a/2\n[2]\n"
+    )
+    markdown = check(report)
+    assert markdown.splitlines() == [
+        "# Russian Offensive Campaign Assessment, December 14, 2024",
+        "",
+        "## Key Takeaways",
+        "",
+        "- Russian forces advanced near Pokrovsk.[^1]",
+        "",
+        "- 1\\. The Kremlin said \\<b>yes\\</b> \\& more.[^1][^2] Not a callout: [CAA]; unresolved: \\[3\\].",
+        "",
+        "## Endnotes",
+        "[^1]: https://t.me/a/1 ;",
+        "    https://t.me/a/2",
+        "[^2]:",
+    ]
+    html = MDIT.render(markdown)
+    assert "<b>" not in html and "&lt;b&gt;yes&lt;/b&gt;" in html
+
+
+@given(strategies.report_parts())
+def test_built_reports(parts: dict[str, Any]) -> None:
+    check(bm.build_report(**parts))  # type: ignore[arg-type]
+
+
+@given(strategies.brief_texts())
+@example("A Title Line\n\nDecember 1, 2024\n\n# not a heading.[1]\n\n[1] https://t.me/a/1\n")
+@example(  # a line that starts with a no-break space keeps it: it is text to Markdown
+    "\ufeff\xa0Russian Offensive Campaign Assessment, December 14\n\xa0\n\xa0Russian Russian.[1]\n\xa0\n\xa0Endnotes\n"
+    "\xa0[1] https://t.me/rybar/12345\n\u202f https://t.me/rybar/12345\n\xa0\n"
+)
+@example("\ufeff\ufeff\n")  # a zero-width no-break space as the title: not a byte order mark in Markdown
+@example(  # a wrapped note that is not a URL
+    "A Title Line\n\nDecember 1, 2024\n\nRussian Russian.[1]\n\nEndnotes\n[1] htt\xa0ps://t.me/rybar/1\n https://t.me/rybar/1\n"
+)
+def test_parsed_briefs(text: str) -> None:
+    check(bm.parse(text))
+
+
+@given(st.text())
+def test_parse_markdown_never_raises(markdown: str) -> None:
+    report = bm.parse_markdown(markdown)
+    for span in report.iter_spans():
+        assert report.text[span.start : span.end] == span.text
