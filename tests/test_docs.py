@@ -86,6 +86,7 @@ MIN_EXAMPLES: dict[str, int] = {
     "cli.md": 5,
     "exports.md": 2,
     "markdown.md": 2,
+    "notebooks.md": 2,
 }
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

@@ -103,6 +103,12 @@ class Report:
             if diagnostic.span is not None:
                 yield diagnostic.span
 
+    def _repr_html_(self) -> str:
+        """The notebook view: metadata, takeaways, claims with their sources linked, diagnostics (all escaped)."""
+        from briefmodel._notebook import report_html
+
+        return report_html(self)
+
     def __repr__(self) -> str:
         date = self.published.isoformat() if self.published else "no date"
         return (
