@@ -44,6 +44,7 @@ from briefmodel._parser import parse, parse_all
 from briefmodel._renderer import render
 from briefmodel._report import Report
 from briefmodel._serialize import DataError, from_dict, from_json, make_converter, to_dict, to_json
+from briefmodel._tables import report_id, table_rows, to_arrow, to_pandas
 
 try:
     __version__ = version("briefmodel")
@@ -89,8 +90,12 @@ __all__ = [
     "parse_all",
     "parse_markdown",
     "render",
+    "report_id",
+    "table_rows",
+    "to_arrow",
     "to_csl_json",
     "to_dict",
     "to_json",
     "to_markdown",
+    "to_pandas",
 ]

@@ -51,6 +51,10 @@ _BARE = frozenset("claim report state say show note assess claims reports states
 (``state media``, ``claims of territorial gains``, ``the daily observed indicators``)."""
 _SHOWING = re.compile(r"\b(?:shows|showed|show|indicates|indicated)\b")
 _COORDINATION = frozenset({"and", "but", "or"})
+_SENTENCE_TAIL = re.compile(r"[\s.!?”\"’')]*(?:\[[0-9ivxlcdm]{1,9}\][\s.]*)*")
+"""What may follow a cue that ends its sentence: closing punctuation and callouts."""
+_RELATIVE = frozenset({"as", "which"})
+_NOT_SUBJECT_START = frozenset("that who when while although though because since if and but or".split())
 _LY_NOUNS = frozenset("family assembly supply ally rally monopoly anomaly reply italy daily weekly".split())
 _SPEECH_PARTICIPLES = frozenset({"claiming", "stating", "saying", "reporting", "noting", "alleging"})
 """After a comma these relay the subject's words; ``suggesting`` and ``indicating`` are the author's inference."""
@@ -130,7 +134,11 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
             or text.startswith(" by ", match.end())  # "the timeframe suggested by officials": a passive participle
         ):
             continue
-        if word in _PARTICIPLE_SET and not chain and text.endswith(", ", 0, match.start()):
+        found: tuple[int, int] | None
+        after = _after_comma(text, match.start()) if not chain and _SENTENCE_TAIL.fullmatch(text, match.end()) else None
+        if after is not None:
+            found = after  # "Russian forces advanced near Pokrovsk, the Ukrainian General Staff reported."
+        elif word in _PARTICIPLE_SET and not chain and text.endswith(", ", 0, match.start()):
             # "Peskov dismissed the report, claiming that": the subject speaks; ", suggesting that": the author infers
             found = _doer(text, clause_start, match.start() - 2) if word in _SPEECH_PARTICIPLES else None
         else:
@@ -290,6 +298,26 @@ def _quoted_phrase(words: list[str]) -> list[str]:
             kept[-1] = word[:-1]  # an appositive follows: "Mohammed Sabra, a Syrian politician who ..."
             break
     return kept
+
+
+def _after_comma(text: str, cue_start: int) -> tuple[int, int] | None:
+    """The noun phrase between the last comma and a cue that ends the sentence, if it reads as one."""
+    comma = text.rfind(", ", 0, cue_start)
+    if comma < 0:
+        return None
+    start, end = comma + 2, cue_start - 1
+    words = text[start:end].split()
+    while words and (words[-1].casefold() in _ADVERBS or _is_adverb(words[-1])):
+        words.pop()
+    if not words or len(words) > 8 or any(w.strip(",()").casefold() in _CLAUSE_VERBS for w in words):
+        return None
+    if words[0].casefold() in _RELATIVE and len(words) > 1:
+        start = text.find(words[1], start + len(words[0]), cue_start)  # ", as the GUR reported": the GUR
+        words = words[1:]
+    elif words[0].casefold() in _NOT_SUBJECT_START:
+        return None  # ", while milbloggers claimed": a clause of its own
+    end = text.find(words[-1], start, cue_start) + len(words[-1])
+    return start, end
 
 
 def _doer(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -205,6 +205,8 @@ def _read_paragraph(
                 own.append(cited[position])
             position += 1
         tokens = set(sentence.split())  # each stage looks its trigger words up here before scanning
+        if "[" in sentence:  # "reported.[1]" is the word "reported." followed by a callout
+            tokens.update([token.partition("[")[0] for token in tokens if "[" in token])
         attribution, framed = read_attribution(sentence, tokens, local)
         hedges = read_hedges(sentence, tokens, local)
         dates, date_problems = read_dates(sentence, tokens, published, local)

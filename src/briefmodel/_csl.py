@@ -27,7 +27,7 @@ from typing import Any
 from briefmodel._model import Platform, Source, SourceKind
 from briefmodel._report import Report
 
-__all__ = ["csl_items", "to_csl_json"]
+__all__ = ["csl_items", "source_id", "to_csl_json"]
 
 _TYPES = {
     SourceKind.NEWS_ARTICLE: "article-newspaper",
@@ -52,9 +52,10 @@ _FIRST_SNOWFLAKE = 10**15
 """X post ids below this are the sequential ids from before November 2010; later ids carry their time."""
 
 
-def _id(source: Source) -> str:
+def source_id(source: Source) -> str:
+    """``src-`` and 12 hex digits of the SHA-1 of the URL (or text): the same source has the same id everywhere."""
     key = source.url or source.raw
-    return "src-" + hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+    return "src-" + hashlib.sha1(key.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()[:12]
 
 
 def _issued(source: Source) -> dt.date | None:
@@ -76,7 +77,7 @@ def _issued(source: Source) -> dt.date | None:
 
 
 def _item(source: Source, labels: list[str], report: Report) -> dict[str, Any]:
-    item: dict[str, Any] = {"id": _id(source), "type": _TYPES[source.kind]}
+    item: dict[str, Any] = {"id": source_id(source), "type": _TYPES[source.kind]}
     if source.url is None:
         item["title"] = source.raw
     else:
