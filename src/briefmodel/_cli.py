@@ -190,6 +190,17 @@ def _render(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    from briefmodel._export import export
+
+    to, folder = args.to
+    if to not in ("parquet", "csv"):
+        raise BriefmodelError(f"--to takes parquet or csv, not {to!r}")
+    if args.workers < 1:
+        raise BriefmodelError(f"--workers must be 1 or more, not {args.workers}")
+    return export(args.paths, folder, to=to, workers=args.workers)
+
+
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False), file=out)
     return EXIT_OK
@@ -221,6 +232,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     render_.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     render_.set_defaults(run=_render)
+    export = commands.add_parser("export", help="write the tables of many files as Parquet or CSV")
+    export.add_argument("paths", nargs="+", metavar="PATH", help="files, and folders to search for .txt files")
+    export.add_argument(
+        "--to",
+        nargs=2,
+        required=True,
+        metavar=("FORMAT", "OUT"),
+        help="parquet or csv, and the folder to write reports, claims, citations, notes and sources to",
+    )
+    export.add_argument("--workers", type=int, default=1, metavar="N", help="processes reading files (default 1)")
+    export.set_defaults(run=_export)
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON form")
     schema.set_defaults(run=_schema)
     return parser

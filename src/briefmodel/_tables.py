@@ -24,7 +24,7 @@ from briefmodel._csl import source_id
 from briefmodel._errors import BriefmodelError
 from briefmodel._report import Report
 
-__all__ = ["COLUMNS", "TABLES", "report_id", "table_rows", "to_arrow", "to_pandas"]
+__all__ = ["COLUMNS", "TABLES", "arrow_schema", "arrow_table", "report_id", "table_rows", "to_arrow", "to_pandas"]
 
 TABLES = ("reports", "claims", "citations", "notes", "sources")
 
@@ -273,21 +273,29 @@ def to_arrow(reports: Iterable[Report]) -> dict[str, Any]:
 
     Arrow strings are UTF-8: a lone surrogate in the text becomes U+FFFD there.
     """
-    pa = _need("pyarrow")
     rows = table_rows(reports)
-    tables = {}
-    for name in TABLES:
-        schema = arrow_schema(name)
-        try:
-            tables[name] = pa.Table.from_pylist(rows[name], schema=schema)
-        except (UnicodeEncodeError, pa.lib.ArrowException):
-            clean = [{key: _utf8(value) for key, value in row.items()} for row in rows[name]]
-            tables[name] = pa.Table.from_pylist(clean, schema=schema)
-    return tables
+    return {name: arrow_table(name, rows[name]) for name in TABLES}
+
+
+def arrow_table(name: str, rows: list[dict[str, Any]]) -> Any:
+    """One table's rows as a pyarrow Table with its fixed schema; lone surrogates become U+FFFD."""
+    pa = _need("pyarrow")
+    schema = arrow_schema(name)
+    try:
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (UnicodeEncodeError, pa.lib.ArrowException):
+        return pa.Table.from_pylist([{key: _utf8(value) for key, value in row.items()} for row in rows], schema=schema)
 
 
 def to_pandas(reports: Iterable[Report]) -> dict[str, Any]:
-    """The five tables as pandas DataFrames; list columns hold Python lists (needs the ``tables`` extra)."""
+    """The five tables as pandas DataFrames (needs the ``tables`` extra).
+
+    Columns have pandas' nullable types (``Int64``, ``string``, ``boolean``), so a
+    missing index is ``<NA>``, not a float; list columns hold Python lists and
+    date columns ``datetime.date`` objects.
+    """
     pd = _need("pandas")
     rows = table_rows(reports)
-    return {name: pd.DataFrame.from_records(rows[name], columns=list(COLUMNS[name])) for name in TABLES}
+    return {
+        name: pd.DataFrame.from_records(rows[name], columns=list(COLUMNS[name])).convert_dtypes() for name in TABLES
+    }
