@@ -133,3 +133,16 @@ def test_a_failed_part_does_not_cascade_into_index_errors() -> None:
     with pytest.raises(bm.DataError) as caught:
         bm.from_dict(data)
     assert caught.value.errors == ["invalid value for type, expected str @ $.notes[0].label"]
+
+
+def test_reports_pickle_for_worker_processes(seed_text: str) -> None:
+    """Reports cross process boundaries (multiprocessing, Dask, Spark): pickled, read or not, they come back equal."""
+    import pickle
+
+    unread, read = bm.parse_all(seed_text)[0], bm.parse_all(seed_text)[0]
+    assert read.claims  # read its claims (cached) before pickling
+    for report in (unread, read):
+        again = pickle.loads(pickle.dumps(report))
+        assert again == report
+        assert again.claims == read.claims and again.takeaways == read.takeaways
+        assert again.diagnostics == read.diagnostics and again.sources == read.sources
