@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefmodel._errors import BriefmodelError, ParseError
-from briefmodel._io import load
+from briefmodel._io import load_text_file
 from briefmodel._markdown import to_markdown
 from briefmodel._model import Diagnostic, Severity
 from briefmodel._renderer import render
@@ -31,8 +31,6 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
-_BINARY_PROBE = 8192
-"""A NUL byte among a file's first bytes marks it as binary (a PDF, an image), not a brief."""
 
 
 def _summary(report: Report, out: TextIO) -> None:
@@ -68,18 +66,6 @@ def _summary(report: Report, out: TextIO) -> None:
             print(f"  {code} ({severity}) x{count}: first at {where}: {first.message}", file=out)
 
 
-def _read(path: str, *, strict: bool = False) -> tuple[Report, ...]:
-    """The reports of a text file; ``BriefmodelError`` for a file that is missing, binary or not UTF-8."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_BINARY_PROBE)
-    except OSError:
-        head = b""  # load names the problem
-    if b"\x00" in head:
-        raise BriefmodelError(f"{path} looks binary: a NUL byte at offset {head.index(0)}")
-    return load(path, strict=strict)
-
-
 @contextlib.contextmanager
 def _output(target: str | None, out: TextIO) -> Iterator[TextIO]:
     """The file named by ``-o`` (written as UTF-8 with ``\\n`` line ends), or standard output."""
@@ -99,7 +85,7 @@ def _error(message: object) -> None:
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
-    reports = _read(args.file)
+    reports = load_text_file(args.file)
     for index, report in enumerate(reports, start=1):
         if len(reports) > 1:
             print(f"{'-' * 8} report {index} of {len(reports)} {'-' * 8}", file=out)
@@ -112,7 +98,7 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     with _output(args.output, out) as target:
         for path in args.files:
             try:
-                reports = _read(path)
+                reports = load_text_file(path)
             except BriefmodelError as error:
                 _error(error)
                 status = EXIT_BAD_INPUT
@@ -127,7 +113,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     shown = (Severity.WARNING, Severity.ERROR) if not args.info else tuple(Severity)
     for path in args.files:
         try:
-            reports = _read(path, strict=args.strict)
+            reports = load_text_file(path, strict=args.strict)
         except ParseError as error:
             print(f"{path}:{error.line}:{error.column}: error {error.code}: {error.message}", file=out)
             for line in str(error).split("\n")[1:]:  # the snippet and its caret

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from briefmodel._errors import BriefmodelError
-from briefmodel._io import load
+from briefmodel._io import load_text_file
 from briefmodel._tables import COLUMNS, TABLES, arrow_schema, arrow_table, table_rows
 
 __all__ = ["FLUSH_ROWS", "export", "find_files"]
@@ -44,14 +44,7 @@ def find_files(paths: Sequence[str]) -> list[str]:
 def _read(path: str) -> _Result:
     """One file's rows, or the one-line reason it could not be read (runs in a worker)."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(8192)
-    except OSError as error:
-        return path, None, f"cannot read {path}: {error.strerror or error}"
-    if b"\x00" in head:
-        return path, None, f"{path} looks binary: a NUL byte at offset {head.index(0)}"
-    try:
-        return path, table_rows(load(path)), None
+        return path, table_rows(load_text_file(path)), None
     except BriefmodelError as error:
         return path, None, str(error)
     except Exception as error:  # a bug must not end a run over years of files: list it with its file

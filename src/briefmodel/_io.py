@@ -7,7 +7,10 @@ from briefmodel._errors import BriefmodelError
 from briefmodel._parser import parse_all
 from briefmodel._report import Report
 
-__all__ = ["load"]
+__all__ = ["BINARY_PROBE", "load", "load_text_file"]
+
+BINARY_PROBE = 8192
+"""A NUL byte among a file's first bytes marks it as binary (a PDF, an image), not a brief."""
 
 
 def load(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Report, ...]:
@@ -28,3 +31,20 @@ def load(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Repor
         where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
         raise BriefmodelError(f"{os.fspath(path)} is not valid UTF-8: {where} ({error.reason})") from None
     return parse_all(text, strict=strict)
+
+
+def load_text_file(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Report, ...]:
+    """``load`` for the command line: a file that looks binary is refused too, with a one-line message.
+
+    ``load`` itself reads any valid UTF-8, NUL bytes included (they become a
+    ``TEXT_CONTROL_CHARACTER`` diagnostic); a command run over a folder should
+    rather skip a PDF that happens to decode.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(BINARY_PROBE)
+    except OSError:
+        head = b""  # load names the problem
+    if b"\x00" in head:
+        raise BriefmodelError(f"{os.fspath(path)} looks binary: a NUL byte at offset {head.index(0)}")
+    return load(path, strict=strict)
