@@ -87,6 +87,7 @@ MIN_EXAMPLES: dict[str, int] = {
     "exports.md": 2,
     "markdown.md": 2,
     "notebooks.md": 2,
+    "html.md": 1,
 }
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

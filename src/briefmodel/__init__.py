@@ -26,6 +26,7 @@ from briefmodel._claim_types import (
 )
 from briefmodel._csl import csl_items, to_csl_json
 from briefmodel._errors import BriefmodelError, ParseError
+from briefmodel._html import html_to_text, parse_html
 from briefmodel._io import load
 from briefmodel._markdown import parse_markdown, to_markdown
 from briefmodel._model import (
@@ -84,10 +85,12 @@ __all__ = [
     "csl_items",
     "from_dict",
     "from_json",
+    "html_to_text",
     "load",
     "make_converter",
     "parse",
     "parse_all",
+    "parse_html",
     "parse_markdown",
     "render",
     "report_id",

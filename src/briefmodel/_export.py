@@ -25,13 +25,13 @@ __all__ = ["FLUSH_ROWS", "export", "find_files"]
 
 FLUSH_ROWS = 5_000
 """Rows of one table held before they are written (one Parquet row group, or CSV lines)."""
-SUFFIXES = (".txt",)
+SUFFIXES = (".txt", ".html", ".htm")
 
 _Result = tuple[str, dict[str, list[dict[str, Any]]] | None, str | None]
 
 
 def find_files(paths: Sequence[str]) -> list[str]:
-    """The files to export: each file as given, and the ``.txt`` files under each folder, sorted."""
+    """The files to export: each file as given, and the ``.txt`` and ``.html`` files under each folder, sorted."""
     found = []
     for path in paths:
         if os.path.isdir(path):

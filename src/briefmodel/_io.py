@@ -9,6 +9,8 @@ from briefmodel._report import Report
 
 __all__ = ["BINARY_PROBE", "load", "load_text_file"]
 
+HTML_SUFFIXES = (".html", ".htm")
+"""Files read as a publisher's page (``parse_html``, the ``html`` extra) rather than as text."""
 BINARY_PROBE = 8192
 """A NUL byte among a file's first bytes marks it as binary (a PDF, an image), not a brief."""
 
@@ -17,9 +19,11 @@ def load(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Repor
     """Read the reports in a UTF-8 text file, keeping its bytes exactly.
 
     A BOM becomes ``Report.bom`` on the first report; CRLF and CR line ends are
-    kept. A file that cannot be read or is not valid UTF-8 raises
-    ``BriefmodelError`` with a one-line message (naming the byte offset
-    for bad UTF-8).
+    kept. A ``.html`` or ``.htm`` file is read as one publisher's page with
+    ``parse_html`` (the ``html`` extra); its report's text is the page's text
+    view. A file that cannot be read or is not valid UTF-8 raises
+    ``BriefmodelError`` with a one-line message (naming the byte offset for bad
+    UTF-8).
     """
     try:
         data = Path(path).read_bytes()
@@ -30,6 +34,10 @@ def load(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Repor
     except UnicodeDecodeError as error:
         where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
         raise BriefmodelError(f"{os.fspath(path)} is not valid UTF-8: {where} ({error.reason})") from None
+    if Path(path).suffix.lower() in HTML_SUFFIXES:
+        from briefmodel._html import parse_html
+
+        return (parse_html(text.removeprefix("\ufeff"), strict=strict),)
     return parse_all(text, strict=strict)
 
 
