@@ -88,6 +88,7 @@ MIN_EXAMPLES: dict[str, int] = {
     "markdown.md": 2,
     "notebooks.md": 2,
     "html.md": 1,
+    "tutorial.md": 4,
 }
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
