@@ -121,7 +121,7 @@ def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch, t
         bm.parse_html(WORDPRESS)
     path = tmp_path / "page.htm"
     path.write_text(WORDPRESS, encoding="utf-8")
-    with pytest.raises(bm.BriefmodelError, match="needs selectolax"):
+    with pytest.raises(bm.BriefmodelError, match="reading HTML: selectolax is not installed"):
         bm.load(path)
 
 

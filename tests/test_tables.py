@@ -130,7 +130,7 @@ def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(bm.BriefmodelError, match=r"pip install 'briefmodel\[tables\]'"):
         bm.to_pandas([bm.parse(BRIEF)])
     monkeypatch.setitem(sys.modules, "pyarrow", None)
-    with pytest.raises(bm.BriefmodelError, match="tables need pyarrow"):
+    with pytest.raises(bm.BriefmodelError, match="tables: pyarrow is not installed"):
         bm.to_arrow([])
 
 

@@ -54,13 +54,13 @@ _COORDINATION = frozenset({"and", "but", "or"})
 _SENTENCE_TAIL = re.compile(r"[\s.!?”\"’')]*(?:\[[0-9ivxlcdm]{1,9}\][\s.]*)*")
 """What may follow a cue that ends its sentence: closing punctuation and callouts."""
 _RELATIVE = frozenset({"as", "which"})
-_NOT_SUBJECT_START = frozenset("that who when while although though because since if and but or".split())
 _LY_NOUNS = frozenset("family assembly supply ally rally monopoly anomaly reply italy daily weekly".split())
 _SPEECH_PARTICIPLES = frozenset({"claiming", "stating", "saying", "reporting", "noting", "alleging"})
 """After a comma these relay the subject's words; ``suggesting`` and ``indicating`` are the author's inference."""
 _PAST = frozenset("said told wrote took made gave held sent began spoke met left struck".split())
 _WORDS = re.compile(r"\S+")
-_CLAUSE_OPENERS = frozenset("while whereas although though but and or as because since when".split())
+_CLAUSE_OPENERS = frozenset("while whereas although though but and or as because since when that who if".split())
+"""Words that open a clause of their own: a phrase they start is no speaker."""
 _CUT_AT = frozenset("who which stationed based operating located speaking serving whose".split())
 AUTHOR_NAMES = frozenset(
     {"isw", "ctp", "isw-ctp", "ctp-isw", "we", "isw and ctp", "the institute for the study of war"}
@@ -314,7 +314,7 @@ def _after_comma(text: str, cue_start: int) -> tuple[int, int] | None:
     if words[0].casefold() in _RELATIVE and len(words) > 1:
         start = text.find(words[1], start + len(words[0]), cue_start)  # ", as the GUR reported": the GUR
         words = words[1:]
-    elif words[0].casefold() in _NOT_SUBJECT_START:
+    elif words[0].casefold() in _CLAUSE_OPENERS:
         return None  # ", while milbloggers claimed": a clause of its own
     end = text.find(words[-1], start, cue_start) + len(words[-1])
     return start, end

@@ -211,5 +211,5 @@ class Claim:
         seen: dict[str, Source] = {}
         for cited in self.citations:
             for source in cited.sources:
-                seen.setdefault(source.url or source.raw, source)
+                seen.setdefault(source.key, source)
         return tuple(seen.values())

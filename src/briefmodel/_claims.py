@@ -29,7 +29,7 @@ from briefmodel._claim_types import (
     Takeaway,
 )
 from briefmodel._dates import read_dates
-from briefmodel._hedges import read_hedges
+from briefmodel._hedges import CANNOT_VERIFY, read_hedges
 from briefmodel._markers import strip_callouts, uses_roman_labels
 from briefmodel._model import BlockKind, Citation, Diagnostic, Severity, Span, diagnostic_order
 from briefmodel._sentences import sentence_bounds
@@ -49,20 +49,7 @@ _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _COVER_WINDOW = 40
 """How far after ``cannot verify`` the words that name several claims may come."""
 _COVERS_ALL = re.compile(r"\b(?:these|any of (?:these|the)|all|such|those)\b|\bclaims\b|\breports\b", re.I)
-_CANNOT_VERIFY = frozenset(
-    {
-        "unable to independently verify",
-        "unable to independently confirm",
-        "unable to verify",
-        "unable to confirm",
-        "cannot independently verify",
-        "cannot independently confirm",
-        "cannot verify",
-        "cannot confirm",
-        "could not verify",
-        "could not confirm",
-    }
-)
+_CANNOT_VERIFY = frozenset(CANNOT_VERIFY)
 _ASSESSING = re.compile(
     r"\b(?:ISW|CTP|ISW-CTP|CTP-ISW) (?:assesses|assessed|assess|previously assessed|continues to assess)\b"
 )

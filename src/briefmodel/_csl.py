@@ -54,7 +54,7 @@ _FIRST_SNOWFLAKE = 10**15
 
 def source_id(source: Source) -> str:
     """``src-`` and 12 hex digits of the SHA-1 of the URL (or text): the same source has the same id everywhere."""
-    key = source.url or source.raw
+    key = source.key
     return "src-" + hashlib.sha1(key.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()[:12]
 
 
@@ -112,10 +112,10 @@ def csl_items(report: Report) -> list[dict[str, Any]]:
     labels: dict[str, list[str]] = {}
     for note in report.notes:
         for source in note.sources:
-            found = labels.setdefault(source.url or source.raw, [])
+            found = labels.setdefault(source.key, [])
             if note.label not in found:
                 found.append(note.label)
-    return [_item(source, labels[source.url or source.raw], report) for source in report.sources]
+    return [_item(source, labels[source.key], report) for source in report.sources]
 
 
 def to_csl_json(report: Report, *, indent: int | None = None) -> str:

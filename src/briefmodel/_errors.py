@@ -1,10 +1,22 @@
 """The exceptions briefmodel raises: one base class, and a positioned parse error."""
 
-__all__ = ["BriefmodelError", "ParseError"]
+import importlib
+from typing import Any
+
+__all__ = ["BriefmodelError", "ParseError", "require"]
 
 
 class BriefmodelError(Exception):
     """Base class of every error briefmodel raises on purpose."""
+
+
+def require(module: str, *, extra: str, purpose: str) -> Any:
+    """Import an optional dependency, or raise ``BriefmodelError`` naming the extra that installs it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        top = module.partition(".")[0]
+        raise BriefmodelError(f"{purpose}: {top} is not installed; pip install 'briefmodel[{extra}]'") from None
 
 
 class ParseError(ValueError, BriefmodelError):

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from briefmodel._errors import BriefmodelError
+from briefmodel._errors import BriefmodelError, require
 from briefmodel._io import load_text_file
 from briefmodel._tables import COLUMNS, TABLES, arrow_schema, arrow_table, table_rows
 
@@ -71,10 +71,7 @@ class _Writer:
         self.paths = {name: out / f"{name}.{to}" for name in TABLES}
         self.sinks: dict[str, Any] = {}
         if to == "parquet":
-            try:
-                import pyarrow.parquet as pq  # type: ignore[import-untyped]
-            except ImportError:
-                raise BriefmodelError("export --to parquet needs pyarrow: pip install 'briefmodel[tables]'") from None
+            pq = require("pyarrow.parquet", extra="tables", purpose="export --to parquet")
             self.sinks = {name: pq.ParquetWriter(self.paths[name], arrow_schema(name)) for name in TABLES}
         else:
             self.files = {name: open(self.paths[name], "w", encoding="utf-8", newline="") for name in TABLES}  # noqa: SIM115

@@ -13,7 +13,7 @@ from briefmodel._claim_types import Hedge, HedgeKind
 from briefmodel._model import Span
 from briefmodel._shapes import token_forms
 
-__all__ = ["ICD_203", "read_hedges"]
+__all__ = ["CANNOT_VERIFY", "ICD_203", "read_hedges"]
 
 #: The ICD 203 expressions of likelihood and their ranges.
 ICD_203: dict[str, tuple[float, float]] = {
@@ -36,7 +36,8 @@ ICD_203: dict[str, tuple[float, float]] = {
 }
 _OTHER_LIKELIHOOD = ("may", "might", "could", "possibly", "possible", "perhaps")
 _EVIDENTIAL = ("reportedly", "purportedly", "allegedly", "apparently", "unconfirmed", "ostensibly")
-_UNCERTAINTY = (
+#: The phrases by which the author says it cannot check what a source says.
+CANNOT_VERIFY = (
     "unable to independently verify",
     "unable to independently confirm",
     "unable to verify",
@@ -47,6 +48,9 @@ _UNCERTAINTY = (
     "cannot confirm",
     "could not verify",
     "could not confirm",
+)
+_UNCERTAINTY = (
+    *CANNOT_VERIFY,
     "it is unclear",
     "remains unclear",
     "remain unclear",

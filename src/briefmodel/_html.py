@@ -23,7 +23,7 @@ is walked without recursion, so nesting of any depth keeps its text.
 import re
 from typing import Any
 
-from briefmodel._errors import BriefmodelError
+from briefmodel._errors import require
 from briefmodel._parser import parse
 from briefmodel._report import Report
 
@@ -40,11 +40,7 @@ _BODY_SELECTORS = (".field-name-body", ".entry-content", ".printable-area", "art
 
 
 def _parser(html: str) -> Any:
-    try:
-        from selectolax.lexbor import LexborHTMLParser
-    except ImportError:
-        raise BriefmodelError("reading HTML needs selectolax: pip install 'briefmodel[html]'") from None
-    return LexborHTMLParser(html)
+    return require("selectolax.lexbor", extra="html", purpose="reading HTML").LexborHTMLParser(html)
 
 
 def _node_text(node: Any) -> str:

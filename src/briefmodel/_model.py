@@ -184,6 +184,11 @@ class Source:
     repairs: tuple[str, ...] = ()
     """What was repaired to get ``url``: ``dot``, ``scheme``, ``trailing``, ``space``."""
 
+    @property
+    def key(self) -> str:
+        """What makes two sources the same source: the repaired URL, or the text of a source without one."""
+        return self.url or self.raw
+
 
 @attrs.frozen(kw_only=True)
 class Note:

@@ -70,7 +70,7 @@ class Report:
         seen: dict[str, Source] = {}
         for note in self.notes:
             for source in note.sources:
-                seen.setdefault(source.url or source.raw, source)
+                seen.setdefault(source.key, source)
         return tuple(seen.values())
 
     @functools.cached_property

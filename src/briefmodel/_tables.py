@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefmodel._csl import source_id
-from briefmodel._errors import BriefmodelError
+from briefmodel._errors import require
 from briefmodel._report import Report
 
 __all__ = ["COLUMNS", "TABLES", "arrow_schema", "arrow_table", "report_id", "table_rows", "to_arrow", "to_pandas"]
@@ -129,7 +129,7 @@ def _add(report: Report, rows: dict[str, list[dict[str, Any]]]) -> None:
     rid = report_id(report)
     note_index = {id(note): i for i, note in enumerate(report.notes)}
     citation_index = {id(citation): i for i, citation in enumerate(report.citations)}
-    source_index = {source.url or source.raw: i for i, source in enumerate(report.sources)}
+    source_index = {source.key: i for i, source in enumerate(report.sources)}
     rows["reports"].append(
         {
             "report_id": rid,
@@ -196,7 +196,7 @@ def _add(report: Report, rows: dict[str, list[dict[str, Any]]]) -> None:
     for i, note in enumerate(report.notes):
         indexes = []
         for source in note.sources:
-            index = source_index[source.url or source.raw]
+            index = source_index[source.key]
             if index not in indexes:
                 indexes.append(index)
             cited_in.setdefault(index, [])
@@ -235,12 +235,7 @@ def _add(report: Report, rows: dict[str, list[dict[str, Any]]]) -> None:
 
 
 def _need(module: str) -> Any:
-    try:
-        return __import__(module)
-    except ImportError:
-        raise BriefmodelError(
-            f"tables need {module}, which is not installed: pip install 'briefmodel[tables]'"
-        ) from None
+    return require(module, extra="tables", purpose="tables")
 
 
 def arrow_schema(name: str) -> Any:
