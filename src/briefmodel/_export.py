@@ -1,10 +1,15 @@
-"""``briefmodel export``: many files to one Parquet or CSV file per table, a few reports in memory at a time.
+"""``briefmodel export``: many files to one table each, a few reports in memory at a time.
 
 Files are read by a pool of worker processes (``--workers``), each returning the
 plain rows of one file's reports; the main process writes them out in file
-order, buffering at most ``FLUSH_ROWS`` rows per table. Memory therefore stays
-flat however many files there are. A file that cannot be read is listed on
-standard error and skipped; the run goes on, and the exit status says so.
+order. CSV lines are written as they come, one file per table. For Parquet, each
+file's rows become small Arrow tables at once (columnar, a few times smaller
+than the rows), held until a table has ``FLUSH_BYTES`` of them and then written
+as one row group. A Parquet writer keeps the metadata of every row group it
+wrote (about 18 KB each here) until its file is closed, so a single file per
+table would grow with the input; each table is instead a folder of part files
+(``claims/part-00000.parquet``, ...) of at most ``PART_ROW_GROUPS`` row groups.
+Memory is therefore the same for a thousand files as for twenty.
 """
 
 import csv
@@ -21,10 +26,12 @@ from briefmodel._errors import BriefmodelError, require
 from briefmodel._io import load_text_file
 from briefmodel._tables import COLUMNS, TABLES, arrow_schema, arrow_table, table_rows
 
-__all__ = ["FLUSH_ROWS", "export", "find_files"]
+__all__ = ["FLUSH_BYTES", "PART_ROW_GROUPS", "export", "find_files"]
 
-FLUSH_ROWS = 5_000
-"""Rows of one table held before they are written (one Parquet row group, or CSV lines)."""
+FLUSH_BYTES = 128_000
+"""Arrow bytes of one table held before they are written as one Parquet row group."""
+PART_ROW_GROUPS = 8
+"""Row groups in one Parquet part file before the next part is begun."""
 SUFFIXES = (".txt", ".html", ".htm")
 
 _Result = tuple[str, dict[str, list[dict[str, Any]]] | None, str | None]
@@ -61,45 +68,69 @@ def _results(files: list[str], workers: int) -> Iterator[_Result]:
 
 
 class _Writer:
-    """One output file per table, written in batches."""
+    """Each table as CSV lines in one file, or as Parquet row groups of about ``FLUSH_BYTES`` in part files."""
 
     def __init__(self, out: Path, to: str) -> None:
+        self.out = out
         self.to = to
-        self.buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         self.counts = dict.fromkeys(TABLES, 0)
         out.mkdir(parents=True, exist_ok=True)
-        self.paths = {name: out / f"{name}.{to}" for name in TABLES}
-        self.sinks: dict[str, Any] = {}
         if to == "parquet":
-            pq = require("pyarrow.parquet", extra="tables", purpose="export --to parquet")
-            self.sinks = {name: pq.ParquetWriter(self.paths[name], arrow_schema(name)) for name in TABLES}
-        else:
-            self.files = {name: open(self.paths[name], "w", encoding="utf-8", newline="") for name in TABLES}  # noqa: SIM115
-            self.sinks = {name: csv.writer(self.files[name]) for name in TABLES}
+            self.pq = require("pyarrow.parquet", extra="tables", purpose="export --to parquet")
+            self.concat = require("pyarrow", extra="tables", purpose="export --to parquet").concat_tables
+            self.buffers: dict[str, list[Any]] = {name: [] for name in TABLES}
+            self.buffered = dict.fromkeys(TABLES, 0)
+            self.parts = dict.fromkeys(TABLES, 0)
+            self.groups = dict.fromkeys(TABLES, 0)
+            self.sinks: dict[str, Any] = {}
             for name in TABLES:
-                self.sinks[name].writerow(list(COLUMNS[name]))
+                (out / name).mkdir(exist_ok=True)
+                for stale in (out / name).glob("part-*.parquet"):  # parts of an earlier, longer run
+                    stale.unlink()
+                self._open_part(name)
+        else:
+            self.files = {name: open(out / f"{name}.csv", "w", encoding="utf-8", newline="") for name in TABLES}  # noqa: SIM115
+            self.writers = {name: csv.writer(self.files[name]) for name in TABLES}
+            for name in TABLES:
+                self.writers[name].writerow(list(COLUMNS[name]))
+
+    def _open_part(self, name: str) -> None:
+        path = self.out / name / f"part-{self.parts[name]:05}.parquet"
+        self.sinks[name] = self.pq.ParquetWriter(path, arrow_schema(name))
+        self.parts[name] += 1
+        self.groups[name] = 0
 
     def add(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         for name in TABLES:
-            self.buffers[name].extend(rows[name])
-            self.counts[name] += len(rows[name])
-            if len(self.buffers[name]) >= FLUSH_ROWS:
+            found = rows[name]
+            self.counts[name] += len(found)
+            if not found:
+                continue
+            if self.to != "parquet":
+                columns = COLUMNS[name]
+                self.writers[name].writerows([[_csv_cell(row[column]) for column in columns] for row in found])
+                continue
+            table = arrow_table(name, found)
+            self.buffers[name].append(table)
+            self.buffered[name] += table.nbytes
+            if self.buffered[name] >= FLUSH_BYTES:
                 self._flush(name)
 
     def _flush(self, name: str) -> None:
-        rows, self.buffers[name] = self.buffers[name], []
-        if not rows:
+        tables, self.buffers[name], self.buffered[name] = self.buffers[name], [], 0
+        if not tables:
             return
-        if self.to == "parquet":
-            self.sinks[name].write_table(arrow_table(name, rows))
-        else:
-            self.sinks[name].writerows([[_csv_cell(row[column]) for column in COLUMNS[name]] for row in rows])
+        if self.groups[name] == PART_ROW_GROUPS:
+            self.sinks[name].close()
+            self._open_part(name)
+        self.sinks[name].write_table(self.concat(tables))
+        self.groups[name] += 1
 
     def close(self) -> None:
         for name in TABLES:
-            self._flush(name)
             if self.to == "parquet":
-                self.sinks[name].close()
+                self._flush(name)
+                self.sinks[name].close()  # a table with no rows is one part with the schema and no row group
             else:
                 self.files[name].close()
 
@@ -146,10 +177,11 @@ def export(paths: Sequence[str], out: str, *, to: str = "parquet", workers: int 
     if show:
         err.write("\n")
     counts = writer.counts
+    written = f"{out}/*/part-*.parquet" if to == "parquet" else f"{out}/*.csv"
     print(
         f"exported {len(files) - len(failed)} of {len(files)} files: {counts['reports']} reports, "
         f"{counts['claims']} claims, {counts['citations']} citations, {counts['notes']} notes, "
-        f"{counts['sources']} sources to {out}/*.{to}" + (f"; {len(failed)} failed" if failed else ""),
+        f"{counts['sources']} sources to {written}" + (f"; {len(failed)} failed" if failed else ""),
         file=err,
     )
     return 2 if failed else 0
