@@ -2,6 +2,7 @@
 
 import datetime as dt
 import time
+from unittest import mock
 
 import pytest
 from hypothesis import example, given
@@ -512,3 +513,22 @@ def test_support_prefilter_drops_no_claim_the_full_comparison_keeps(takeaway: st
     built = tuple(bm.Claim(text=text, span=span) for text in claims)
     (supports,) = find_support((bm.Takeaway(text=takeaway, span=span),), built)
     assert [(s.claim, s.score) for s in supports] == _brute_force_support(takeaway, claims)
+    with mock.patch("briefmodel._support.EXHAUSTIVE_PAIRS", 0):  # the word index, as for thousands of takeaways
+        (indexed,) = find_support((bm.Takeaway(text=takeaway, span=span),), built)
+    assert indexed == supports
+
+
+def test_thousands_of_takeaways_are_linked_in_linear_time() -> None:
+    """A scraped page with every line under its Key Takeaways heading: no takeaways-times-claims comparison."""
+
+    def cost(n: int) -> float:
+        items = "".join(f"- Russian forces attacked near settlement {k + 1000}.\n" for k in range(n))
+        body = "".join(f"Russian forces attacked near settlement {k + 1000}.\n" for k in range(n))
+        report = bm.parse(HEADER + "Key Takeaways\n\n" + items + "\n" + body)
+        start = time.perf_counter()
+        takeaways = report.takeaways
+        elapsed = time.perf_counter() - start
+        assert len(takeaways) == n and all(t.supports[0].score == 1.0 for t in takeaways)
+        return elapsed
+
+    assert_linear(cost, 500, 14)

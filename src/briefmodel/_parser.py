@@ -12,6 +12,7 @@ from itertools import accumulate
 from briefmodel._claim_types import Takeaway
 from briefmodel._documents import split_documents
 from briefmodel._errors import ParseError, make_snippet
+from briefmodel._gc import collector_paused
 from briefmodel._header import Header, read_header
 from briefmodel._lines import split_lines
 from briefmodel._markers import Callout, find_callouts, strip_callouts, uses_roman_labels
@@ -39,6 +40,7 @@ _SUSPICIOUS = re.compile("[" + "".join(pattern.pattern.strip("[]") for pattern, 
 _BLOCKING = (Severity.ERROR, Severity.WARNING)
 
 
+@collector_paused
 def parse(text: str, *, strict: bool = False) -> Report:
     """Read ``text`` as one report.
 
@@ -53,6 +55,7 @@ def parse(text: str, *, strict: bool = False) -> Report:
     return report
 
 
+@collector_paused
 def parse_all(text: str, *, strict: bool = False) -> tuple[Report, ...]:
     """Read a text holding one or more documents; rendering them in order gives ``text`` back."""
     bom = text.startswith(BOM)

@@ -10,6 +10,7 @@ and kept in small LRU caches; the sources are immutable, so sharing them is safe
 import functools
 import re
 
+from briefmodel._gc import collector_paused
 from briefmodel._model import Platform, Source, SourceKind
 from briefmodel._outlets import OUTLETS
 
@@ -86,6 +87,7 @@ _NOT_ACCOUNT = {
 _Fields = tuple[str, str | None, Platform | None, SourceKind, bool, str | None, str | None, str | None, tuple[str, ...]]
 
 
+@collector_paused
 def read_sources(text: str) -> tuple[Source, ...]:
     """Return the sources one endnote lists, in order.
 
