@@ -33,7 +33,7 @@ CASES = _cases()
 
 
 def test_there_are_enough_fixtures() -> None:
-    assert len(CASES) >= 15
+    assert len(CASES) >= 40
     assert len({code for _, code, *_ in CASES}) >= 12
 
 
