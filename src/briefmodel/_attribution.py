@@ -218,6 +218,9 @@ def _is_noun_use(text: str, start: int) -> bool:
     return bool(before) and before[-1].casefold() in _NOT_BEFORE_VERB
 
 
+_ADVERBIAL_OPENERS = frozenset({"On", "In", "However,", "Meanwhile,", "Separately,"})
+
+
 def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) -> tuple[int, int] | None:
     """The noun phrase between the clause start and a cue, or ``None`` if that text is no noun phrase.
 
@@ -232,11 +235,13 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
     if words[-1].casefold() in _COORDINATION:
         return None  # "... and noted that": the same subject goes on
     # a leading adverbial phrase closed by a comma: "On December 13, the GUR stated"
-    head = " ".join(words[:6])
-    if "," in head and not any("“" in w or '"' in w for w in words[:6]):
-        cut = next(i for i, w in enumerate(words) if w.endswith(","))
-        if (cut < 5 and not words[0][0].isupper()) or words[0] in ("On", "In", "However,", "Meanwhile,", "Separately,"):
-            words = words[cut + 1 :]
+    cut = next((i for i, w in enumerate(words[:6]) if w.endswith(",")), None)  # not "a,b": no comma ends a word
+    if (
+        cut is not None
+        and not any("“" in w or '"' in w for w in words[:6])
+        and ((cut < 5 and not words[0][0].isupper()) or words[0] in _ADVERBIAL_OPENERS)
+    ):
+        words = words[cut + 1 :]
     if not words or words[0].casefold() in _CLAUSE_OPENERS:
         return None  # "…, while Y claimed": a clause of its own, not a speaker inside the first one's words
     kept: list[str] = _plain_phrase(words) if '"' not in text and "“" not in text else _quoted_phrase(words)

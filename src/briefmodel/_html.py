@@ -76,7 +76,7 @@ def _walk(root: Any, out: _Lines) -> None:
     top = root.mem_id  # node objects are made afresh on each access: compare the nodes' ids, not the objects
     node = root.child
     while node is not None:
-        tag = node.tag
+        tag = node.tag or "-"  # a processing instruction (`<?p>`) has no tag: skipped like a comment
         descend = False
         if tag == "-text":
             out.text(node.text_content or "")

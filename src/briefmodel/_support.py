@@ -51,7 +51,7 @@ def find_support(takeaways: tuple[Takeaway, ...], claims: tuple[Claim, ...]) -> 
     for takeaway in takeaways:
         words = _words(takeaway.text)
         need = THRESHOLD * len(words) / 2  # Dice >= THRESHOLD needs at least this much overlap
-        candidates: "range | list[int]" = everything
+        candidates: range | list[int] = everything
         if index is not None:
             rarest = sorted(words, key=lambda word: len(index.get(word, ())))
             chosen: set[int] = set()
