@@ -1,0 +1,61 @@
+"""100 MB of real briefs in one string: ``parse_all`` within 30 s and 5x the string's memory, ``render`` within 5 s.
+
+The string is the shared corpus, every report once, repeated to 100 MB. It is
+measured in a child process, so that the peak resident memory (``ru_maxrss``)
+belongs to this work alone: the peak while parsing, less the resident memory just
+before, over the memory the string takes (``sys.getsizeof``: two bytes a code
+point here, since curly quotes make the string UCS-2).
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ..conftest import CORPUS_FILES, needs_corpus
+
+pytestmark = [
+    pytest.mark.perf,
+    needs_corpus,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/statm"),
+]
+
+SIZE = 100_000_000
+MEASURE = """
+import json, resource, sys, time
+import briefmodel as bm
+paths, size = json.loads(sys.argv[1]), int(sys.argv[2])
+texts = [open(p, encoding="utf-8").read() for p in paths]
+one = "".join(t if t.endswith("\\n") else t + "\\n" for t in texts)
+big = one * (size // len(one.encode("utf-8")) + 1)
+del texts
+copies = len(bm.parse_all(one))
+before = int(open("/proc/self/statm").read().split()[1]) * resource.getpagesize()
+start = time.perf_counter()
+reports = bm.parse_all(big)
+parsed = time.perf_counter()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+same = "".join(bm.render(report) for report in reports) == big
+rendered = time.perf_counter()
+print(json.dumps({
+    "bytes": len(big.encode("utf-8")), "reports": len(reports), "expected": copies * (size // len(one.encode("utf-8")) + 1),
+    "parse": parsed - start, "render": rendered - parsed, "same": same, "memory": peak - before,
+    "string": sys.getsizeof(big),
+}))
+"""
+
+
+def test_100_mb_in_one_string() -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", MEASURE, json.dumps([str(p) for p in CORPUS_FILES]), str(SIZE)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(run.stdout)
+    assert found["bytes"] >= SIZE and found["same"]
+    assert found["reports"] == found["expected"]
+    assert found["parse"] <= 30, found
+    assert found["render"] <= 5, found
+    assert found["memory"] <= 5 * found["string"], found
