@@ -532,3 +532,15 @@ def test_thousands_of_takeaways_are_linked_in_linear_time() -> None:
         return elapsed
 
     assert_linear(cost, 500, 14)
+
+
+@given(
+    st.lists(st.sampled_from([*"aZ1 .?!…\"“”’)[]\n\u00a0", "Gen.", "U.S.", "[1]", " The"]), max_size=30).map("".join)
+)
+@example("x.")
+@example(" a. ")
+@example("Gen. x")
+def test_the_one_sentence_shortcut_agrees_with_the_full_splitter(text: str) -> None:
+    from briefmodel._sentences import _bounds, sentence_bounds
+
+    assert sentence_bounds(text) == _bounds(text)

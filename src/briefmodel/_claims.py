@@ -31,7 +31,7 @@ from briefmodel._claim_types import (
 from briefmodel._dates import read_dates
 from briefmodel._hedges import CANNOT_VERIFY, read_hedges
 from briefmodel._markers import strip_callouts, uses_roman_labels
-from briefmodel._model import BlockKind, Citation, Diagnostic, Severity, Span, diagnostic_order
+from briefmodel._model import BlockKind, Citation, Diagnostic, Severity, Span, diagnostic_order, new_span
 from briefmodel._sentences import sentence_bounds
 from briefmodel._shapes import SENTENCE_END
 from briefmodel._support import find_support
@@ -81,7 +81,7 @@ def read_report_claims(report: "Report") -> tuple[tuple[Claim, ...], tuple[Takea
 
     def span_of(start: int, end: int) -> Span:
         line = bisect_right(starts, start) - 1
-        return Span(start=start, end=end, text=text[start:end], line=line + 1, column=start - starts[line] + 1)
+        return new_span(start, end, text[start:end], line + 1, start - starts[line] + 1)
 
     takeaways = report._takeaways
     claims, problems = read_claims(

@@ -16,7 +16,18 @@ from briefmodel._gc import collector_paused
 from briefmodel._header import Header, read_header
 from briefmodel._lines import split_lines
 from briefmodel._markers import Callout, find_callouts, strip_callouts, uses_roman_labels
-from briefmodel._model import Block, BlockKind, Citation, Diagnostic, Note, Severity, Span, diagnostic_order
+from briefmodel._model import (
+    Block,
+    BlockKind,
+    Citation,
+    Diagnostic,
+    Note,
+    Severity,
+    Span,
+    diagnostic_order,
+    new_block,
+    new_span,
+)
 from briefmodel._notes import DraftNote, Resolution, read_notes, resolve
 from briefmodel._report import Report
 from briefmodel._sections import Sections, read_sections
@@ -112,7 +123,7 @@ class _Document:
         """The span from (line, column) to (end_line, end_column), 0-based."""
         start = self.starts[line] + column
         end = self.starts[end_line] + end_column
-        return Span(start=start, end=end, text=self.text[start:end], line=line + 1, column=column + 1)
+        return new_span(start, end, self.text[start:end], line + 1, column + 1)
 
     def line_span(self, line: int) -> Span:
         """The span of a line's content, without surrounding white space."""
@@ -122,9 +133,7 @@ class _Document:
 
     def offset_span(self, start: int, end: int) -> Span:
         line = bisect_right(self.starts, start) - 1
-        return Span(
-            start=start, end=end, text=self.text[start:end], line=line + 1, column=start - self.starts[line] + 1
-        )
+        return new_span(start, end, self.text[start:end], line + 1, start - self.starts[line] + 1)
 
     def diagnose(self, code: str, severity: Severity, message: str, span: Span | None) -> None:
         self.diagnostics.append(Diagnostic(code=code, severity=severity, message=message, span=span))
@@ -181,9 +190,9 @@ def _make_blocks(kinds: list[BlockKind], lines: list[str], breaks: list[str]) ->
         if kind is BlockKind.BLANK:
             block = blank.get((line, newline))
             if block is None:
-                block = blank[line, newline] = Block(kind=kind, text=line, newline=newline)
+                block = blank[line, newline] = new_block(kind, line, newline)
         else:
-            block = Block(kind=kind, text=line, newline=newline)
+            block = new_block(kind, line, newline)
         blocks.append(block)
     return tuple(blocks)
 
@@ -232,7 +241,7 @@ def _make_citations(
     for index, callout in enumerate(callouts):
         start = starts[callout.line] + callout.column  # doc.span, inlined: a report has hundreds of callouts
         end = start + callout.end - callout.column
-        span = Span(start=start, end=end, text=text[start:end], line=callout.line + 1, column=callout.column + 1)
+        span = new_span(start, end, text[start:end], callout.line + 1, callout.column + 1)
         found = resolution.note_of[index]
         note = None if found is None else notes[found]
         citations.append(Citation(label=callout.label, number=callout.number, span=span, block=callout.line, note=note))

@@ -25,6 +25,15 @@ _OPENERS = '“"‘([«'
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Start and end offsets in ``text`` of each sentence, without surrounding white space."""
+    first = _END.search(text)
+    if first is None or first.end() >= len(text.rstrip()):  # a bullet, a one-sentence paragraph: no end inside
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        return [(start, end)] if end > start else []
+    return _bounds(text)
+
+
+def _bounds(text: str) -> list[tuple[int, int]]:
+    """``sentence_bounds`` of a text with a sentence end before its last characters."""
     bounds = []
     start = 0
     length = len(text)
