@@ -2,8 +2,8 @@
 
 For each: the lenient parse keeps working, renders back exactly, reads its claims
 and sources, and the output is what the shape should give, all within
-``BUDGET`` seconds; and 10x the input takes at most ``LINEAR_LIMIT`` times as
-long to parse and render (best of 3). Marked ``perf``: ``.ci/run`` runs this
+``BUDGET`` seconds (best of up to 3 passes); and 10x the input takes at most
+``LINEAR_LIMIT`` times as long to parse and render (best of 3). Marked ``perf``: ``.ci/run`` runs this
 suite on its own (``python -m pytest -m perf``).
 """
 
@@ -212,15 +212,16 @@ class OverBudget(AssertionError):
 
 
 OVER_BUDGET = {
-    "[1] without notes": 2.3,
-    "50,000 notes": 5.6,
-    "100,000 bullets": 3.3,
-    "cannot-verify runs": 4.1,
-    "cited sentences": 2.0,
+    "50,000 notes": 3.8,
+    "100,000 bullets": 2.6,
+    "cannot-verify runs": 3.9,
+    "[1] without notes": 1.8,
+    "cited sentences": 1.6,
 }
-"""Generators whose text still takes more than ``BUDGET`` (seconds measured here): each sentence costs about
-20 µs to read as a claim, and these hold 50,000 to 100,000 sentences or notes. Expected failures, not skips:
-they run, check their output, and show as XPASS once fast enough."""
+"""Generators whose text takes more than ``BUDGET``, or close enough to it that a busy machine passes it
+(seconds measured here): each sentence costs about 20 µs to read as a claim and each note about 25 µs to
+read its sources, and these hold 50,000 to 100,000 of them. Expected failures of the budget only: they
+run, a wrong output fails them, and they show as XPASS when fast enough."""
 
 
 def _read(text: str, many: bool) -> tuple[tuple[bm.Report, ...], str]:
@@ -248,11 +249,16 @@ def test_pathological_input_within_budget(name: str) -> None:
     text = case.make(N)
     start = time.perf_counter()
     reports, rendered = _read(text, case.many)
-    elapsed = time.perf_counter() - start
+    elapsed = [time.perf_counter() - start]
     assert rendered == text
     case.check(reports, N)
-    if elapsed > BUDGET:
-        raise OverBudget(f"{name}: {elapsed:.2f} s")
+    del reports
+    while elapsed[-1] > BUDGET and len(elapsed) < 3:  # a busy shared machine may slow one pass: best of 3
+        start = time.perf_counter()
+        _read(text, case.many)
+        elapsed.append(time.perf_counter() - start)
+    if min(elapsed) > BUDGET:
+        raise OverBudget(f"{name}: best of {len(elapsed)} passes {min(elapsed):.2f} s")
 
 
 def _parse_render(text: str, many: bool) -> float:
