@@ -59,3 +59,27 @@ def test_100_mb_in_one_string() -> None:
     assert found["parse"] <= 30, found
     assert found["render"] <= 5, found
     assert found["memory"] <= 5 * found["string"], found
+
+
+def test_peak_memory_while_parsing_one_report_is_at_most_8x_its_size() -> None:
+    """Traced by tracemalloc (deterministic, unlike resident memory): every corpus report, against its UTF-8 size."""
+    import gc
+    import tracemalloc
+
+    import briefmodel as bm
+
+    bm.parse("A Title Line\n\nDecember 1, 2024\n\nText.[1]\n\n[1] https://t.me/a/1\n")  # imports and caches first
+    ratios = {}
+    for path in CORPUS_FILES:
+        text = path.read_text(encoding="utf-8")
+        gc.collect()
+        tracemalloc.start()
+        try:
+            report = bm.parse(text)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert report.citations or not report.notes
+        ratios[path.name] = peak / len(text.encode("utf-8"))
+    worst = max(ratios, key=ratios.__getitem__)
+    assert ratios[worst] <= 8, (worst, ratios[worst])
