@@ -534,9 +534,7 @@ def test_thousands_of_takeaways_are_linked_in_linear_time() -> None:
     assert_linear(cost, 500, 14)
 
 
-@given(
-    st.lists(st.sampled_from([*"aZ1 .?!…\"“”’)[]\n\u00a0", "Gen.", "U.S.", "[1]", " The"]), max_size=30).map("".join)
-)
+@given(st.lists(st.sampled_from([*'aZ1 .?!…"“”’)[]\n\u00a0', "Gen.", "U.S.", "[1]", " The"]), max_size=30).map("".join))
 @example("x.")
 @example(" a. ")
 @example("Gen. x")
