@@ -2,7 +2,7 @@
 
 Usage::
 
-    PYTHONPATH=src python benchmarks/bench_parse.py [--runs 5] [--reports 200] [--seed 1] [--scale] [--json PATH]
+    python benchmarks/bench_parse.py [--runs 5] [--reports 200] [--seed 1] [--scale] [--json PATH]
 
 Two input sets: the shared corpus (``../shared/corpus/*.txt`` from the repo
 root, skipped when absent) and ``--reports`` generated ISW-like reports of about
@@ -27,8 +27,9 @@ input that parser reads) and the ratio to mistune. ``--scale`` checks that a
 report ten times longer takes at most about ten times as long to parse and
 render. Figures are written up in ``docs/performance.md``.
 
-``briefmodel`` is imported lazily: when it has no ``parse`` yet, the peers are
-still measured and the briefmodel lines are left out.
+briefmodel and the peers must be installed (``pip install -e '.[test]'``, the
+README's test command); if one cannot be imported, the script says which and how
+to install it, and exits with status 2 without measuring anything.
 """
 
 from __future__ import annotations
@@ -94,36 +95,21 @@ class InputSet:
 # --------------------------------------------------------------------------- parsers
 
 
-def load_briefmodel() -> Any | None:
-    """The ``briefmodel`` module if it exports ``parse``, else ``None``."""
-    try:
-        import briefmodel
-    except ImportError as exc:
-        print(f"note: briefmodel is not importable ({exc}); measuring the peers only", file=sys.stderr)
-        return None
-    if not callable(getattr(briefmodel, "parse", None)):
-        print("note: briefmodel has no parse() yet; measuring the peers only", file=sys.stderr)
-        return None
-    return briefmodel
-
-
-def make_peers(briefmodel: Any | None) -> list[Peer]:
+def make_peers(briefmodel: Any) -> list[Peer]:
     """The parsers to time, each built once (plugin set-up stays out of the timings)."""
     import mistune
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    peers: list[Peer] = []
-    if briefmodel is not None:
-        parse = briefmodel.parse
+    parse = briefmodel.parse
 
-        def parse_full(text: str) -> object:
-            report = parse(text)
-            claims = report.claims
-            sources = [note.sources for note in report.notes]
-            return claims, sources
+    def parse_full(text: str) -> object:
+        report = parse(text)
+        claims = report.claims
+        sources = [note.sources for note in report.notes]
+        return claims, sources
 
-        peers += [Peer(BRIEF_PARSE, parse, markdown=False), Peer(BRIEF_FULL, parse_full, markdown=False)]
+    peers = [Peer(BRIEF_PARSE, parse, markdown=False), Peer(BRIEF_FULL, parse_full, markdown=False)]
     md = mistune.create_markdown(plugins=["footnotes"])
     mdit = MarkdownIt("commonmark").use(footnote_plugin)
     peers += [Peer(MISTUNE, md, markdown=True), Peer(MDIT, mdit.parse, markdown=True)]
@@ -437,8 +423,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     began = time.perf_counter()
-    briefmodel = load_briefmodel()
-    peers = make_peers(briefmodel)
+    try:
+        import briefmodel
+
+        peers = make_peers(briefmodel)
+    except ImportError as error:  # without briefmodel's dependencies the figures would mean nothing
+        print(
+            f"bench_parse: cannot import {error.name or error}: run `python -m pip install -e '.[test]'` first",
+            file=sys.stderr,
+        )
+        return 2
 
     sets: list[InputSet] = []
     if CORPUS.is_dir():
@@ -483,17 +477,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             "parsers": rows,
         }
 
-    if briefmodel is not None:
-        generated_set = sets[-1]
-        check = check_generated(briefmodel, generated_set)
-        print_check(check, len(generated_set.plain))
-        figures["generated_check"] = check
-        if args.scale:
-            result = scale_check(briefmodel, args.seed)
-            print_scale(result)
-            figures["scale"] = result
-    elif args.scale:
-        print("\nscale: skipped, briefmodel.parse is not available")
+    generated_set = sets[-1]
+    check = check_generated(briefmodel, generated_set)
+    print_check(check, len(generated_set.plain))
+    figures["generated_check"] = check
+    if args.scale:
+        result = scale_check(briefmodel, args.seed)
+        print_scale(result)
+        figures["scale"] = result
 
     elapsed = time.perf_counter() - began
     figures["wall_seconds"] = elapsed

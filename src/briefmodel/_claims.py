@@ -29,6 +29,7 @@ from briefmodel._claim_types import (
     Takeaway,
 )
 from briefmodel._dates import read_dates
+from briefmodel._gc import collector_paused
 from briefmodel._hedges import CANNOT_VERIFY, read_hedges
 from briefmodel._markers import strip_callouts, uses_roman_labels
 from briefmodel._model import BlockKind, Citation, Diagnostic, Severity, Span, diagnostic_order, new_span
@@ -74,6 +75,7 @@ class _Draft:
     """A ``cannot verify`` sentence that names several claims (``any of these claims``)."""
 
 
+@collector_paused
 def read_report_claims(report: "Report") -> tuple[tuple[Claim, ...], tuple[Takeaway, ...], tuple[Diagnostic, ...]]:
     """A parsed report's claims, its takeaways with their supports, and all its diagnostics."""
     starts = report.line_starts

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 import attrs
 
 from briefmodel._claim_types import Claim, Takeaway
-from briefmodel._gc import collector_paused
 from briefmodel._model import Block, Citation, Diagnostic, Note, Source, Span, no_line_break
 
 __all__ = ["Report"]
@@ -78,7 +77,7 @@ class Report:
     def _reading(self) -> tuple[tuple[Claim, ...], tuple[Takeaway, ...], tuple[Diagnostic, ...]]:
         from briefmodel._claims import read_report_claims
 
-        return collector_paused(read_report_claims)(self)
+        return read_report_claims(self)
 
     @property
     def claims(self) -> tuple[Claim, ...]:

@@ -25,9 +25,10 @@ _OPENERS = '“"‘([«'
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Start and end offsets in ``text`` of each sentence, without surrounding white space."""
+    end = len(text.rstrip())
     first = _END.search(text)
-    if first is None or first.end() >= len(text.rstrip()):  # a bullet, a one-sentence paragraph: no end inside
-        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if first is None or first.end() >= end:  # a bullet, a one-sentence paragraph: no end inside
+        start = len(text) - len(text.lstrip())
         return [(start, end)] if end > start else []
     return _bounds(text)
 
