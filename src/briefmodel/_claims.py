@@ -27,6 +27,8 @@ from briefmodel._claim_types import (
     HedgeKind,
     Stance,
     Takeaway,
+    new_claim,
+    new_claim_citation,
 )
 from briefmodel._dates import read_dates
 from briefmodel._gc import collector_paused
@@ -60,19 +62,6 @@ _CONFIRMING = re.compile(r"\bgeolocated\b|\bconfirmed\b", re.I)
 
 ClaimProblem = tuple[str, str, Span]
 """(code, message, span) of a problem found while reading claims."""
-
-
-@attrs.define
-class _Draft:
-    start: int
-    sentence: str
-    own: list[Citation]
-    attribution: Attribution
-    hedges: tuple[Hedge, ...]
-    dates: tuple[DateMention, ...]
-    stance: Stance
-    covers_all: bool
-    """A ``cannot verify`` sentence that names several claims (``any of these claims``)."""
 
 
 @collector_paused
@@ -133,7 +122,8 @@ def read_claims(
     """The claims of one document, in order, and the problems met reading them.
 
     ``starts`` are the offsets of ``lines`` in ``text``; ``skip_lines`` the line
-    indexes that are not body prose (Key Takeaways items).
+    indexes that are not body prose (Key Takeaways items); ``span_of(start,
+    end)`` makes a span of offsets in ``text``.
     """
     by_line: dict[int, list[Citation]] = {}
     for citation in citations:
@@ -141,12 +131,15 @@ def read_claims(
     claims: list[Claim] = []
     problems: list[ClaimProblem] = []
     for first, last in _paragraphs(lines, kinds, skip_lines):
-        cited = [c for line in range(first, last + 1) for c in by_line.get(line, ())]
-        claims.extend(
-            _read_paragraph(
-                text, starts[first], starts[last] + len(lines[last]), cited, published, roman, span_of, problems
-            )
-        )
+        if first == last:
+            cited = by_line.get(first, [])
+            one_line = first + 1
+        else:
+            cited = [c for line in range(first, last + 1) for c in by_line.get(line, ())]
+            one_line = 0
+        start = starts[first]
+        paragraph = text[start : starts[last] + len(lines[last])]
+        _read_paragraph(paragraph, start, one_line, cited, published, roman, span_of, problems, claims)
     return tuple(claims), problems
 
 
@@ -168,31 +161,48 @@ def _paragraphs(lines: list[str], kinds: list[BlockKind], skip: set[int]) -> lis
 
 
 def _read_paragraph(
-    text: str,
+    paragraph: str,
     start: int,
-    end: int,
+    one_line: int,
     cited: list[Citation],
     published: dt.date | None,
     roman: bool,
     span_of: Callable[[int, int], Span],
     problems: list[ClaimProblem],
-) -> list[Claim]:
-    paragraph = text[start:end]
-    drafts: list[_Draft] = []
+    claims: list[Claim],
+) -> None:
+    """Append the claims of one paragraph (at ``start`` in the text) to ``claims``.
+
+    ``one_line`` is the paragraph's line number when it is one line (its spans
+    then need no line lookup), else 0.
+    """
     position = 0
     count = len(cited)
+    read: list[tuple[int, str, tuple[Citation, ...], Attribution, tuple[Hedge, ...], tuple[DateMention, ...]]] = []
+    stances: list[Stance] = []
+    verifying: list[tuple[int, bool]] = []
+    """Index of each ``cannot verify`` sentence, and whether it names several claims."""
     for a, b in sentence_bounds(paragraph):
         sentence = paragraph[a:b]
         offset = start + a
+        local: Callable[[int, int], Span]
+        if one_line:
 
-        def local(s: int, e: int, offset: int = offset) -> Span:
-            return span_of(offset + s, offset + e)
+            def on_line(s: int, e: int, offset: int = offset, column: int = a + 1, sentence: str = sentence) -> Span:
+                return new_span(offset + s, offset + e, sentence[s:e], one_line, column + s)
 
-        own = []
+            local = on_line
+        else:
+
+            def across_lines(s: int, e: int, offset: int = offset) -> Span:
+                return span_of(offset + s, offset + e)
+
+            local = across_lines
+
+        own_start = position
         while position < count and cited[position].span.start < start + b:
-            if cited[position].span.start >= offset:
-                own.append(cited[position])
             position += 1
+        own = tuple([c for c in cited[own_start:position] if c.span.start >= offset]) if position > own_start else ()
         tokens = set(sentence.split())  # each stage looks its trigger words up here before scanning
         if "[" in sentence:  # "reported.[1]" is the word "reported." followed by a callout
             tokens.update([token.partition("[")[0] for token in tokens if "[" in token])
@@ -202,34 +212,42 @@ def _read_paragraph(
         for code, message, s, e in date_problems:
             problems.append((code, message, local(s, e)))
         stance = _stance(sentence, attribution, hedges, framed)
-        covers_all = _covers_all(sentence, offset, hedges)
-        drafts.append(_Draft(offset, sentence, own, attribution, hedges, dates, stance, covers_all))
-    _mark_unverified(drafts)
-    claims = []
-    following: list[Citation] = []
-    for draft in reversed(drafts):  # a sentence without callouts is covered by the next one that has some
-        if draft.own:
-            following = draft.own
-            references = tuple([ClaimCitation(citation=c) for c in draft.own])
+        if hedges:
+            for hedge in hedges:
+                if hedge.text in _CANNOT_VERIFY:
+                    at = hedge.span.end - offset
+                    verifying.append((len(read), _COVERS_ALL.search(sentence, at, at + _COVER_WINDOW) is not None))
+                    break
+        read.append((offset, sentence, own, attribution, hedges, dates))
+        stances.append(stance)
+    floor = 0  # every reported sentence before the last one that named several claims is unverified already
+    for index, covers_all in verifying:
+        _mark_unverified(index, floor, covers_all, read[index][3], stances)
+        if covers_all:
+            floor = index
+    following: tuple[ClaimCitation, ...] = ()
+    made: list[Claim] = []
+    for index in range(len(read) - 1, -1, -1):  # a sentence without callouts is covered by the next one that has some
+        offset, raw, own, attribution, hedges, dates = read[index]
+        if own:
+            references = tuple([new_claim_citation(c, False) for c in own])
+            following = tuple([new_claim_citation(c, True) for c in own])  # frozen: the sentences before share them
         else:
-            references = tuple([ClaimCitation(citation=c, inferred=True) for c in following])
-        raw = draft.sentence
+            references = following
         clean = strip_callouts(raw, roman)
         if "\n" in clean or "\r" in clean:
             clean = _LINE_BREAKS.sub(" ", clean)
-        claims.append(
-            Claim(
-                text=clean.strip(),
-                span=span_of(draft.start, draft.start + len(raw)),
-                citations=references,
-                attribution=draft.attribution,
-                stance=draft.stance,
-                hedges=draft.hedges,
-                dates=draft.dates,
-            )
-        )
-    claims.reverse()
-    return claims
+        span = _sentence_span(raw, offset, start, one_line, span_of)
+        made.append(new_claim(clean.strip(), span, references, attribution, stances[index], hedges, dates))
+    made.reverse()
+    claims.extend(made)
+
+
+def _sentence_span(raw: str, offset: int, start: int, one_line: int, span_of: Callable[[int, int], Span]) -> Span:
+    """The span of a sentence at ``offset``, in a paragraph at ``start``."""
+    if one_line:
+        return new_span(offset, offset + len(raw), raw, one_line, offset - start + 1)
+    return span_of(offset, offset + len(raw))
 
 
 def _stance(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], framed: bool) -> Stance:
@@ -257,33 +275,19 @@ def _stance(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], 
     return Stance.BACKGROUND
 
 
-def _covers_all(sentence: str, offset: int, hedges: tuple[Hedge, ...]) -> bool:
-    """Does a ``cannot verify`` phrase name several claims (``any of these claims``, ``these reports``)?
-
-    Only the words right after the phrase count: ``this claim, ... consistent with reports`` names one.
-    """
-    for hedge in hedges:
-        if hedge.text in _CANNOT_VERIFY:
-            at = hedge.span.end - offset
-            return _COVERS_ALL.search(sentence, at, at + _COVER_WINDOW) is not None
-    return False
-
-
-def _mark_unverified(drafts: list[_Draft]) -> None:
+def _mark_unverified(index: int, floor: int, covers_all: bool, attribution: Attribution, stances: list[Stance]) -> None:
     """A ``cannot independently verify`` sentence makes the reported claims it refers to unverified.
 
     A reported sentence that says so itself (``X claimed that ..., but ISW cannot independently verify
-    this claim``) is unverified too.
+    this claim``) is unverified too. Otherwise the reported sentence before it is, and when it names
+    several claims (``any of these claims``), every reported sentence before it in the paragraph.
     """
-    for index, draft in enumerate(drafts):
-        if not any(h.text in _CANNOT_VERIFY for h in draft.hedges):
-            continue
-        if draft.attribution.speaker is not None:
-            if draft.stance is Stance.REPORTED:
-                draft.stance = Stance.UNVERIFIED
-            continue
-        for before in range(index - 1, -1, -1):
-            if drafts[before].stance is Stance.REPORTED:
-                drafts[before].stance = Stance.UNVERIFIED
-                if not draft.covers_all:
-                    break
+    if attribution.speaker is not None:
+        if stances[index] is Stance.REPORTED:
+            stances[index] = Stance.UNVERIFIED
+        return
+    for before in range(index - 1, floor - 1, -1):
+        if stances[before] is Stance.REPORTED:
+            stances[before] = Stance.UNVERIFIED
+            if not covers_all:
+                break

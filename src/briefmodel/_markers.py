@@ -18,7 +18,6 @@ from briefmodel._shapes import METADATA_KINDS, roman_value
 __all__ = ["Bracket", "Callout", "find_callouts", "strip_callouts"]
 
 _BRACKET = re.compile(r"\[([^\[\]\r\n]*)\]")
-_DIGITS = re.compile(rf"[0-9]{{1,{MAX_LABEL_DIGITS}}}")
 _CALLOUT_RUN = re.compile(rf"(?:[ \u00a0]?\[[0-9]{{1,{MAX_LABEL_DIGITS}}}\])+")
 _ROMAN_RUN = re.compile(rf"(?:[ \u00a0]?\[(?:[0-9]{{1,{MAX_LABEL_DIGITS}}}|[ivxlcdm]{{1,9}})\])+")
 
@@ -56,7 +55,7 @@ def find_callouts(
             continue
         for match in _BRACKET.finditer(line):
             label = match.group(1)
-            if _DIGITS.fullmatch(label):
+            if label.isdigit() and label.isascii() and len(label) <= MAX_LABEL_DIGITS:  # ASCII digits only
                 callouts.append(Callout(label, int(label), i, match.start(), match.end()))
             elif roman and (value := roman_value(label)) is not None:
                 callouts.append(Callout(label, value, i, match.start(), match.end()))

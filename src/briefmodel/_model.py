@@ -265,6 +265,34 @@ class Citation:
         return () if self.note is None else self.note.sources
 
 
+_NOTE_FIELDS = tuple(Note.__dict__[name].__set__ for name in ("label", "number", "span", "text", "cited_by"))
+_CITATION_FIELDS = tuple(Citation.__dict__[name].__set__ for name in ("label", "number", "span", "block", "note"))
+
+
+def new_note(label: str, number: int | None, span: Span, text: str, cited_by: tuple[int, ...]) -> Note:
+    """``Note(...)`` by position, without the keyword handling (the parser makes one per endnote)."""
+    note = _new(Note)
+    set_label, set_number, set_span, set_text, set_cited_by = _NOTE_FIELDS
+    set_label(note, label)
+    set_number(note, number)
+    set_span(note, span)
+    set_text(note, text)
+    set_cited_by(note, cited_by)
+    return note
+
+
+def new_citation(label: str, number: int | None, span: Span, block: int, note: Note | None) -> Citation:
+    """``Citation(...)`` by position, without the keyword handling (the parser makes one per callout)."""
+    citation = _new(Citation)
+    set_label, set_number, set_span, set_block, set_note = _CITATION_FIELDS
+    set_label(citation, label)
+    set_number(citation, number)
+    set_span(citation, span)
+    set_block(citation, block)
+    set_note(citation, note)
+    return citation
+
+
 _FIRST_AT_A_PLACE = {"ENDNOTES_MISSING": 0}
 
 

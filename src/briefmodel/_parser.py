@@ -26,6 +26,8 @@ from briefmodel._model import (
     Span,
     diagnostic_order,
     new_block,
+    new_citation,
+    new_note,
     new_span,
 )
 from briefmodel._notes import DraftNote, Resolution, read_notes, resolve
@@ -199,18 +201,14 @@ def _make_blocks(kinds: list[BlockKind], lines: list[str], breaks: list[str]) ->
 
 def _make_notes(doc: _Document, drafts: list[DraftNote], resolution: Resolution) -> tuple[Note, ...]:
     notes = []
+    text, starts, cited = doc.text, doc.starts, resolution.cited_by
     for index, draft in enumerate(drafts):
-        span = doc.span(draft.line, draft.column, draft.last_line, max(draft.end_column, draft.column))
-        cited_by = tuple(resolution.cited_by[index])
-        notes.append(
-            Note(
-                label=draft.label,
-                number=draft.number,
-                span=span,
-                text=span.text[len(draft.label) + 2 :].strip(),
-                cited_by=cited_by,
-            )
-        )
+        start = starts[draft.line] + draft.column  # doc.span, inlined: a report has hundreds of notes
+        end = starts[draft.last_line] + max(draft.end_column, draft.column)
+        raw = text[start:end]
+        span = new_span(start, end, raw, draft.line + 1, draft.column + 1)
+        cited_by = tuple(cited[index])
+        notes.append(new_note(draft.label, draft.number, span, raw[len(draft.label) + 2 :].strip(), cited_by))
         if draft.empty:
             doc.diagnose("NOTE_EMPTY", Severity.WARNING, f"note [{draft.label}] is empty", span)
         elif not cited_by:
@@ -244,7 +242,7 @@ def _make_citations(
         span = new_span(start, end, text[start:end], callout.line + 1, callout.column + 1)
         found = resolution.note_of[index]
         note = None if found is None else notes[found]
-        citations.append(Citation(label=callout.label, number=callout.number, span=span, block=callout.line, note=note))
+        citations.append(new_citation(callout.label, callout.number, span, callout.line, note))
         if note is None:
             why = (
                 f"no note is labelled [{callout.label}]"

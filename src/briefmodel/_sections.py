@@ -27,6 +27,7 @@ __all__ = ["Sections", "read_sections"]
 
 _KNOWN_HEADINGS = TAKEAWAYS_HEADINGS | TOPLINES_HEADINGS | ENDNOTES_HEADINGS
 _FOLD = 100
+_LONGEST_HEADING = max(map(len, ENDNOTES_HEADINGS))
 
 
 @attrs.define
@@ -44,41 +45,38 @@ class Sections:
 
 
 def _find_notes_start(lines: list[str], body_start: int) -> tuple[int, int | None]:
-    """The first line of the endnotes region and the index of its heading, if any."""
-    end = len(lines)
+    """The first line of the endnotes region and the index of its heading, if any.
+
+    One pass from the end: the last endnotes heading wins; else a ``Note:`` line
+    right above note lines; else the tail from the first note line on which note
+    lines (with their continuation lines) are at least half the text lines.
+    """
     heading = None
     note_after: int | None = None
-    for i in range(end - 1, body_start - 1, -1):
-        folded = lines[i].strip()[:_FOLD].casefold()
-        if folded in ENDNOTES_HEADINGS:
-            return i + 1, i
-        if not folded:
-            continue
-        if NOTE_LINE.match(lines[i]):
-            note_after = i
-        elif folded.startswith("note:") and note_after is not None and heading is None:
-            heading = i
-            note_after = None
-        else:
-            note_after = None
-    if heading is not None:
-        return heading + 1, None
-    # No heading: the notes are the tail from the first note line on which note
-    # lines (with their continuation lines) are at least half the text lines.
     notes = others = 0
-    start = end
-    for i in range(end - 1, body_start - 1, -1):
+    start = len(lines)
+    for i in range(len(lines) - 1, body_start - 1, -1):
         line = lines[i]
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             continue
+        if len(stripped) <= _LONGEST_HEADING and stripped.casefold() in ENDNOTES_HEADINGS:
+            return i + 1, i  # casefold never shortens a text: a longer line is no heading
         if NOTE_LINE.match(line):
+            note_after = i
             notes += 1
             if notes >= others:
                 start = i
-        elif CONTINUATION.match(line):
+            continue
+        if note_after is not None and heading is None and stripped[:8].casefold().startswith("note:"):
+            heading = i
+        note_after = None
+        if CONTINUATION.match(line):
             notes += 1
         else:
             others += 1
+    if heading is not None:
+        return heading + 1, None
     return start, None
 
 
