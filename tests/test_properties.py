@@ -2,6 +2,7 @@
 
 import re
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -27,6 +28,8 @@ def _check_spans(report: bm.Report) -> None:
         assert 0 <= span.start <= span.end <= len(text)
         assert text[span.start : span.end] == span.text
         assert (span.line, span.column) == _line_and_column(text, span.start)
+    for item in (*report.citations, *report.notes, *report.claims):
+        attrs.validate(item)  # the parser makes these without their validators: they must hold anyway
     assert len(report.line_starts) == len(report.blocks)
     for index, (block, start) in enumerate(zip(report.blocks, report.line_starts, strict=True)):
         assert text[start : start + len(block.text) + len(block.newline)] == block.text + block.newline

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from briefmodel._claim_types import Agent, AgentKind, Attribution
 from briefmodel._model import Span
-from briefmodel._shapes import token_forms, words_pattern
+from briefmodel._shapes import search_word, token_forms, words_pattern
 
 __all__ = ["AUTHOR_NAMES", "CUE_WORDS", "read_attribution"]
 
@@ -114,7 +114,7 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
     clause_start = 0
     framed = False
     while True:
-        match = pattern.search(text, position)
+        match = search_word(pattern, text, position)
         if match is None:
             break
         word = match.group()

@@ -36,7 +36,7 @@ from briefmodel._hedges import CANNOT_VERIFY, read_hedges
 from briefmodel._markers import strip_callouts, uses_roman_labels
 from briefmodel._model import BlockKind, Citation, Diagnostic, Severity, Span, diagnostic_order, new_span
 from briefmodel._sentences import sentence_bounds
-from briefmodel._shapes import SENTENCE_END
+from briefmodel._shapes import SENTENCE_END, search_word
 from briefmodel._support import find_support
 
 if TYPE_CHECKING:
@@ -54,8 +54,9 @@ _COVER_WINDOW = 40
 _COVERS_ALL = re.compile(r"\b(?:these|any of (?:these|the)|all|such|those)\b|\bclaims\b|\breports\b", re.I)
 _CANNOT_VERIFY = frozenset(CANNOT_VERIFY)
 _ASSESSING = re.compile(
-    r"\b(?:ISW|CTP|ISW-CTP|CTP-ISW) (?:assesses|assessed|assess|previously assessed|continues to assess)\b"
+    r"(?:ISW|CTP|ISW-CTP|CTP-ISW) (?:assesses|assessed|assess|previously assessed|continues to assess)\b"
 )
+"""Searched with ``search_word``, only in sentences that hold ``ISW`` or ``CTP``."""
 _SHOWING_CUES = frozenset({"shows", "showed", "show", "showing", "indicates", "indicated", "confirms", "confirmed"})
 """Footage that *shows* something confirms it; footage ``claiming`` something only relays a claim."""
 _CONFIRMING = re.compile(r"\bgeolocated\b|\bconfirmed\b", re.I)
@@ -267,12 +268,17 @@ def _stance(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], 
         and not framed
         and attribution.cue is None
         and all(h.kind is HedgeKind.EVIDENTIAL for h in hedges)
-        and _ASSESSING.search(sentence) is None
+        and not _assessing(sentence)
     ):
         return Stance.REPORTED  # "Elements of the brigade are reportedly operating near Orikhiv": relayed, unnamed
-    if hedges or framed or attribution.cue is not None or _ASSESSING.search(sentence):
+    if hedges or framed or attribution.cue is not None or _assessing(sentence):
         return Stance.ASSESSED
     return Stance.BACKGROUND
+
+
+def _assessing(sentence: str) -> bool:
+    """Does the author say it assesses (``ISW assesses``, ``CTP-ISW previously assessed``)?"""
+    return ("ISW" in sentence or "CTP" in sentence) and search_word(_ASSESSING, sentence) is not None
 
 
 def _mark_unverified(index: int, floor: int, covers_all: bool, attribution: Attribution, stances: list[Stance]) -> None:

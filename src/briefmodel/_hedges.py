@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from briefmodel._claim_types import Hedge, HedgeKind
 from briefmodel._model import Span
-from briefmodel._shapes import token_forms
+from briefmodel._shapes import search_word, token_forms
 
 __all__ = ["CANNOT_VERIFY", "ICD_203", "read_hedges"]
 
@@ -83,8 +83,8 @@ def _pattern(last_words: frozenset[str]) -> "re.Pattern[str]":
         return "|".join(re.escape(p) for p in phrases if p.rpartition(" ")[2] in last_words)
 
     folded = ending(_FOLDED)
-    plain = r"\b(?:" + ending(_LONGEST_FIRST) + r")\b"
-    return re.compile(r"\b(?:(?i:" + folded + r"))\b|" + plain if folded else plain)
+    plain = r"(?:" + ending(_LONGEST_FIRST) + r")\b"
+    return re.compile(r"(?:(?i:" + folded + r"))\b|" + plain if folded else plain)  # see search_word
 
 
 def read_hedges(text: str, tokens: set[str], span_of: Callable[[int, int], Span]) -> tuple[Hedge, ...]:
@@ -97,7 +97,10 @@ def read_hedges(text: str, tokens: set[str], span_of: Callable[[int, int], Span]
     if not present:
         return ()
     hedges = []
-    for match in _pattern(frozenset([_TRIGGER_FORMS[token] for token in present])).finditer(text):
+    pattern = _pattern(frozenset([_TRIGGER_FORMS[token] for token in present]))
+    position = 0
+    while (match := search_word(pattern, text, position)) is not None:
+        position = match.end()
         phrase = match.group().lower()
         kind = _KINDS.get(phrase)
         if kind is None:

@@ -18,8 +18,12 @@ from briefmodel._shapes import METADATA_KINDS, roman_value
 __all__ = ["Bracket", "Callout", "find_callouts", "strip_callouts"]
 
 _BRACKET = re.compile(r"\[([^\[\]\r\n]*)\]")
-_CALLOUT_RUN = re.compile(rf"(?:[ \u00a0]?\[[0-9]{{1,{MAX_LABEL_DIGITS}}}\])+")
-_ROMAN_RUN = re.compile(rf"(?:[ \u00a0]?\[(?:[0-9]{{1,{MAX_LABEL_DIGITS}}}|[ivxlcdm]{{1,9}})\])+")
+_LABEL = rf"[0-9]{{1,{MAX_LABEL_DIGITS}}}"
+_ROMAN_LABEL = rf"(?:{_LABEL}|[ivxlcdm]{{1,9}})"
+_CALLOUT_RUN = re.compile(rf"\[{_LABEL}\](?:[ \u00a0]?\[{_LABEL}\])*")
+_ROMAN_RUN = re.compile(rf"\[{_ROMAN_LABEL}\](?:[ \u00a0]?\[{_ROMAN_LABEL}\])*")
+"""A run of callouts (``[8][9]``, ``[20] [21]``). Led by the literal ``[``, so the engine jumps from one ``[`` to
+the next; the space or no-break space before a run is taken with it in Python."""
 
 
 @attrs.define
@@ -78,18 +82,22 @@ def strip_callouts(text: str, roman: bool = False) -> str:
     """
     if "[" not in text:
         return text
-    pattern = _ROMAN_RUN if roman else _CALLOUT_RUN
-
-    def replace(match: "re.Match[str]") -> str:
-        after = match.end()
-        if after < len(text) and match.start() > 0:
-            nxt = text[after]
-            if not nxt.isspace() and nxt.isalnum() and not text[match.start() - 1].isspace():
-                return " "
-        return ""
-
-    result = pattern.sub(replace, text)
-    return _remove_nested(result) if CALLOUT_RE.search(result) else result
+    pieces = []
+    last = 0
+    length = len(text)
+    for match in (_ROMAN_RUN if roman else _CALLOUT_RUN).finditer(text):
+        start, end = match.span()
+        if start > last and text[start - 1] in " \u00a0":
+            start -= 1  # the space before the run goes with it: "Pokrovsk [1]." reads "Pokrovsk."
+        pieces.append(text[last:start])
+        if end < length and start > 0 and text[end].isalnum() and not text[start - 1].isspace():
+            pieces.append(" ")  # "Pokrovsk[1]and" reads "Pokrovsk and"
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    result = "".join(pieces)
+    return _remove_nested(result) if "[" in result and CALLOUT_RE.search(result) else result
 
 
 def _remove_nested(text: str) -> str:

@@ -95,10 +95,19 @@ class Report:
         return self._reading[2]
 
     def iter_spans(self) -> Iterator[Span]:
-        """Every span the report holds, for checks and tools."""
-        for group in (self.citations, self.notes, self.takeaways, self.claims):
+        """Every span the report holds, for checks and tools: those of its citations, notes, takeaways and
+        claims, of each claim's agents, hedges and dates, and of its diagnostics."""
+        for group in (self.citations, self.notes, self.takeaways):
             for item in group:
                 yield item.span
+        for claim in self.claims:
+            yield claim.span
+            for agent in claim.attribution.chain:
+                yield agent.span
+            for hedge in claim.hedges:
+                yield hedge.span
+            for date in claim.dates:
+                yield date.span
         for diagnostic in self.diagnostics:
             if diagnostic.span is not None:
                 yield diagnostic.span
