@@ -265,3 +265,21 @@ def test_a_label_alone_does_not_take_navigation_as_its_text() -> None:
     )
     assert report.notes[1].text == ""
     assert report.blocks[-1].kind is BlockKind.BOILERPLATE
+
+
+def test_a_date_from_its_pieces_is_what_dateutil_reads_from_them() -> None:
+    import itertools
+
+    from dateutil import parser
+
+    from briefmodel._shapes import MONTH_NAMES, make_date
+
+    spellings = [*MONTH_NAMES, "Jan.", "Feb", "Sept.", "Sept", "Sep.", "Dec", "Janfoo", "Mayday"]
+    for month, day, year in itertools.product(
+        spellings, ["0", "1", "08", "14", "29", "30", "31", "32"], [1999, 2024, "2000"]
+    ):
+        try:
+            expected = parser.parse(f"{month} {day} {year}").date()
+        except (ValueError, OverflowError):
+            expected = None
+        assert make_date(year, month, day) == expected, (month, day, year)

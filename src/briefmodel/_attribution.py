@@ -108,6 +108,7 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
     if "according to" in cues:
         cues |= _ACCORDING_FORMS
     pattern = words_pattern(cues)
+    quoted = "“" in text or '"' in text
     chain: list[Agent] = []
     cue = None
     position = 0
@@ -129,7 +130,7 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
             cue = "according to"
             break
         if (
-            _inside_quotation(text, match.start())
+            (quoted and _inside_quotation(text, match.start()))
             or (word in _BARE and not text.startswith(" that", match.end()))
             or text.startswith(" by ", match.end())  # "the timeframe suggested by officials": a passive participle
         ):
@@ -227,24 +228,39 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
     A phrase inside a ``that`` clause (``nested``) must be short and hold no verb
     in ``-ed``: there the cue often belongs to the outer speaker.
     """
-    words = text[clause_start:cue_start].split()
-    while words and (words[-1].casefold() in _ADVERBS or words[-1].casefold() in _AUXILIARIES or _is_adverb(words[-1])):
+    segment = text[clause_start:cue_start]
+    words = segment.split()
+    while words:
+        last = words[-1].casefold()
+        if not (last in _ADVERBS or last in _AUXILIARIES or _is_adverb(words[-1])):
+            break
         words.pop()
-    if not words or words[-1].casefold() in _NOT_BEFORE_VERB or len(words) > 25:
+    if not words or len(words) > 25:
         return None
-    if words[-1].casefold() in _COORDINATION:
+    last = words[-1].casefold()
+    if last in _NOT_BEFORE_VERB:
+        return None
+    if last in _COORDINATION:
         return None  # "... and noted that": the same subject goes on
-    # a leading adverbial phrase closed by a comma: "On December 13, the GUR stated"
-    cut = next((i for i, w in enumerate(words[:6]) if w.endswith(",")), None)  # not "a,b": no comma ends a word
-    if (
-        cut is not None
-        and not any("“" in w or '"' in w for w in words[:6])
-        and ((cut < 5 and not words[0][0].isupper()) or words[0] in _ADVERBIAL_OPENERS)
-    ):
-        words = words[cut + 1 :]
+    commas = "," in segment
+    if commas:
+        # a leading adverbial phrase closed by a comma: "On December 13, the GUR stated"
+        cut = next((i for i, w in enumerate(words[:6]) if w.endswith(",")), None)  # not "a,b": no comma ends a word
+        if (
+            cut is not None
+            and not any("“" in w or '"' in w for w in words[:6])
+            and ((cut < 5 and not words[0][0].isupper()) or words[0] in _ADVERBIAL_OPENERS)
+        ):
+            words = words[cut + 1 :]
     if not words or words[0].casefold() in _CLAUSE_OPENERS:
         return None  # "…, while Y claimed": a clause of its own, not a speaker inside the first one's words
-    kept: list[str] = _plain_phrase(words) if '"' not in text and "“" not in text else _quoted_phrase(words)
+    kept: list[str]
+    if '"' in text or "“" in text:
+        kept = _quoted_phrase(words)
+    elif commas:
+        kept = _plain_phrase(words)
+    else:
+        kept = _phrase_without_commas(words)
     if not kept:
         return None
     if len(kept) > 12 or (not kept[0][:1].isalpha() and kept[0][:1] not in '“"'):
@@ -281,6 +297,17 @@ def _plain_phrase(words: list[str]) -> list[str]:
                 if bare_later in _CLAUSE_VERBS:
                     return []
             return [*words[:index], word[:-1]]
+    return words
+
+
+def _phrase_without_commas(words: list[str]) -> list[str]:
+    """``_plain_phrase`` of words with no comma: up to the first word that cuts the phrase, or none at all
+    if a clause verb comes first."""
+    for index, bare in enumerate([word.strip("()").casefold() for word in words]):
+        if bare in _CLAUSE_VERBS:
+            return []
+        if index and bare in _CUT_AT:
+            return words[:index]
     return words
 
 

@@ -127,16 +127,28 @@ def roman_value(label: str) -> int | None:
     return total
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=256)
+def month_number(month: str) -> int | None:
+    """The month a name or abbreviation names (``"Dec."``, ``"Sept"``, ``"December"``), read by
+    python-dateutil once per spelling, or ``None``."""
+    try:
+        return dateparser.parse(f"{month} 1 2000").month
+    except (ValueError, OverflowError):
+        return None
+
+
 def make_date(year: int | str, month: str, day: int | str) -> dt.date | None:
     """A date from the pieces a pattern matched (``"Dec."``, ``"14"``, ``"2022"``), or ``None`` for no real day.
 
-    The patterns find the pieces; python-dateutil reads them (month names and
-    abbreviations with or without a period, ``Sept``), and refuses February 30.
-    Cached: a report names the same few days again and again.
+    The patterns find the pieces; python-dateutil reads the month (names and
+    abbreviations with or without a period, ``Sept``; once per spelling), and the
+    date itself refuses February 30.
     """
+    number = month_number(month)
+    if number is None:
+        return None
     try:
-        return dateparser.parse(f"{month} {day} {year}").date()
+        return dt.date(int(year), number, int(day))
     except (ValueError, OverflowError):
         return None
 
