@@ -9,8 +9,7 @@ with lowercase roman numerals, ``[iv]`` is a callout too. Every other bracket
 """
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 from briefmodel._model import CALLOUT_RE, MAX_LABEL_DIGITS, BlockKind
 from briefmodel._shapes import METADATA_KINDS, roman_value
@@ -26,8 +25,7 @@ _ROMAN_RUN = re.compile(rf"\[{_ROMAN_LABEL}\](?:[ \u00a0]?\[{_ROMAN_LABEL}\])*")
 the next; the space or no-break space before a run is taken with it in Python."""
 
 
-@attrs.define
-class Callout:
+class Callout(NamedTuple):
     """A callout found in a line, before it is resolved."""
 
     label: str
@@ -38,8 +36,7 @@ class Callout:
     end: int
 
 
-@attrs.define
-class Bracket:
+class Bracket(NamedTuple):
     """A bracket that is not a callout."""
 
     text: str

@@ -162,6 +162,7 @@ class Block:
 _new = object.__new__
 _SPAN_FIELDS = tuple(Span.__dict__[name].__set__ for name in ("start", "end", "text", "line", "column"))
 _BLOCK_FIELDS = tuple(Block.__dict__[name].__set__ for name in ("kind", "text", "newline"))
+_DIAGNOSTIC_FIELDS = tuple(Diagnostic.__dict__[name].__set__ for name in ("code", "severity", "message", "span"))
 
 
 def new_span(start: int, end: int, text: str, line: int, column: int) -> Span:
@@ -180,14 +181,39 @@ def new_span(start: int, end: int, text: str, line: int, column: int) -> Span:
     return span
 
 
-def new_block(kind: BlockKind, text: str, newline: str) -> Block:
-    """``Block(...)`` without its check, for lines the parser split itself (one line break each, by construction)."""
-    block = _new(Block)
+def new_blocks(kinds: list[BlockKind], lines: list[str], breaks: list[str]) -> tuple[Block, ...]:
+    """One ``Block`` per line, made without its check (the parser split the lines itself: one line break
+    each, by construction); equal blank lines share one frozen block."""
     set_kind, set_text, set_newline = _BLOCK_FIELDS
-    set_kind(block, kind)
-    set_text(block, text)
-    set_newline(block, newline)
-    return block
+    blank_kind = BlockKind.BLANK
+    shared: dict[str, Block] = {}
+    blocks: list[Block] = []
+    append = blocks.append
+    for kind, line, newline in zip(kinds, lines, breaks, strict=True):
+        if kind is blank_kind:
+            block = shared.get(line + newline)  # a line holds no line break: the pair reads back unambiguously
+            if block is not None:
+                append(block)
+                continue
+        block = _new(Block)
+        set_kind(block, kind)
+        set_text(block, line)
+        set_newline(block, newline)
+        if kind is blank_kind:
+            shared[line + newline] = block
+        append(block)
+    return tuple(blocks)
+
+
+def new_diagnostic(code: str, severity: Severity, message: str, span: Span | None) -> Diagnostic:
+    """``Diagnostic(...)`` by position, without the keyword handling (a scraped report can have hundreds)."""
+    diagnostic = _new(Diagnostic)
+    set_code, set_severity, set_message, set_span = _DIAGNOSTIC_FIELDS
+    set_code(diagnostic, code)
+    set_severity(diagnostic, severity)
+    set_message(diagnostic, message)
+    set_span(diagnostic, span)
+    return diagnostic
 
 
 @attrs.frozen(kw_only=True)

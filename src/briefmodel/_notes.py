@@ -6,16 +6,18 @@ reported (``NOTE_UNUSED``); duplicate labels, gaps in the numbering and empty
 notes are diagnosed. Nothing is dropped.
 """
 
+import re
+from typing import NamedTuple
+
 import attrs
 
 from briefmodel._markers import Callout, uses_roman_labels
-from briefmodel._shapes import NOTE_LINE, roman_value
+from briefmodel._shapes import roman_value
 
 __all__ = ["DraftNote", "Resolution", "read_notes", "resolve"]
 
 
-@attrs.define
-class DraftNote:
+class DraftNote(NamedTuple):
     """A note as read from its lines, before the model object is made."""
 
     label: str
@@ -29,14 +31,13 @@ class DraftNote:
     empty: bool
 
 
-def read_notes(lines: list[str], groups: list[list[int]]) -> list[DraftNote]:
-    """One draft per group of note lines (label line, then continuation lines)."""
+def read_notes(lines: list[str], groups: list[list[int]], matches: "list[re.Match[str]]") -> list[DraftNote]:
+    """One draft per group of note lines (label line, then continuation lines), with the ``NOTE_LINE``
+    match of each label line."""
     notes = []
-    for group in groups:
+    for group, match in zip(groups, matches, strict=True):
         first = group[0]
         line = lines[first]
-        match = NOTE_LINE.match(line)
-        assert match is not None  # the sections stage grouped only note lines
         label = match["label"]
         number = int(label) if label.isdigit() else roman_value(label)
         last = group[-1]
@@ -74,8 +75,9 @@ def resolve(callouts: list[Callout], notes: list[DraftNote]) -> Resolution:
         else:
             by_label[note.label] = index
         if note.number is not None and note.label.isdigit() is decimal:
-            if previous is not None and note.number > previous + 1:
-                gaps.append((index, previous + 1, note.number - 1))
+            expected = 1 if previous is None else previous + 1  # the first note is [1] (or [i])
+            if note.number > expected:
+                gaps.append((index, expected, note.number - 1))
             previous = note.number if previous is None else max(previous, note.number)
     cited_by: list[list[int]] = [[] for _ in notes]
     note_of: list[int | None] = []

@@ -17,7 +17,6 @@ from briefmodel._header import Header, read_header
 from briefmodel._lines import split_lines
 from briefmodel._markers import Callout, find_callouts, strip_callouts, uses_roman_labels
 from briefmodel._model import (
-    Block,
     BlockKind,
     Citation,
     Diagnostic,
@@ -25,8 +24,9 @@ from briefmodel._model import (
     Severity,
     Span,
     diagnostic_order,
-    new_block,
+    new_blocks,
     new_citation,
+    new_diagnostic,
     new_note,
     new_span,
 )
@@ -138,16 +138,18 @@ class _Document:
         return new_span(start, end, self.text[start:end], line + 1, start - self.starts[line] + 1)
 
     def diagnose(self, code: str, severity: Severity, message: str, span: Span | None) -> None:
-        self.diagnostics.append(Diagnostic(code=code, severity=severity, message=message, span=span))
+        self.diagnostics.append(new_diagnostic(code, severity, message, span))
 
 
 def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) -> Report:
     """Read one document: ``text`` is exactly its ``lines`` with their ``breaks``."""
     doc = _Document(text, lines, breaks)
-    kinds = [BlockKind.OTHER if line.strip() else BlockKind.BLANK for line in lines]
+    stripped = [line.strip() for line in lines]  # once: every stage looks at lines without their white space
+    blank, other = BlockKind.BLANK, BlockKind.OTHER
+    kinds = [other if line else blank for line in stripped]
     header = read_header(lines, kinds)
-    sections = read_sections(lines, kinds, header.body_start)
-    drafts = read_notes(lines, sections.note_groups)
+    sections = read_sections(lines, stripped, kinds, header.body_start)
+    drafts = read_notes(lines, sections.note_groups, sections.note_matches)
     roman = uses_roman_labels([draft.label for draft in drafts])
     callouts, brackets = find_callouts(lines, kinds, sections.notes_start, roman)
     resolution = resolve(callouts, drafts)
@@ -176,27 +178,12 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
         series=header.series,
         url=header.url,
         bom=bom,
-        blocks=_make_blocks(kinds, lines, breaks),
+        blocks=new_blocks(kinds, lines, breaks),
         takeaways=takeaways,
         citations=citations,
         notes=notes,
         diagnostics=tuple(doc.diagnostics),
     )
-
-
-def _make_blocks(kinds: list[BlockKind], lines: list[str], breaks: list[str]) -> tuple[Block, ...]:
-    """One block per line; equal blank lines share one frozen block."""
-    blank: dict[tuple[str, str], Block] = {}
-    blocks = []
-    for kind, line, newline in zip(kinds, lines, breaks, strict=True):
-        if kind is BlockKind.BLANK:
-            block = blank.get((line, newline))
-            if block is None:
-                block = blank[line, newline] = new_block(kind, line, newline)
-        else:
-            block = new_block(kind, line, newline)
-        blocks.append(block)
-    return tuple(blocks)
 
 
 def _make_notes(doc: _Document, drafts: list[DraftNote], resolution: Resolution) -> tuple[Note, ...]:

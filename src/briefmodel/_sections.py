@@ -7,6 +7,8 @@ and gives every body line its block kind (heading, paragraph, bullet,
 boilerplate, endnote, other).
 """
 
+import re
+
 import attrs
 
 from briefmodel._model import BlockKind
@@ -38,13 +40,15 @@ class Sections:
     """First line of the endnotes region (the document's length when there is none)."""
     note_groups: list[list[int]]
     """Each note's lines: its label line, then its continuation lines."""
+    note_matches: "list[re.Match[str]]"
+    """Each note's ``NOTE_LINE`` match on its label line (the notes stage reads the label from it)."""
     takeaways_heading: int | None
     takeaway_lines: list[int]
     stray_lines: list[int]
     """Lines in the endnotes region that are neither notes nor continuations."""
 
 
-def _find_notes_start(lines: list[str], body_start: int) -> tuple[int, int | None]:
+def _find_notes_start(lines: list[str], stripped_lines: list[str], body_start: int) -> tuple[int, int | None]:
     """The first line of the endnotes region and the index of its heading, if any.
 
     One pass from the end: the last endnotes heading wins; else a ``Note:`` line
@@ -56,13 +60,13 @@ def _find_notes_start(lines: list[str], body_start: int) -> tuple[int, int | Non
     notes = others = 0
     start = len(lines)
     for i in range(len(lines) - 1, body_start - 1, -1):
-        line = lines[i]
-        stripped = line.strip()
+        stripped = stripped_lines[i]
         if not stripped:
             continue
+        line = lines[i]
         if len(stripped) <= _LONGEST_HEADING and stripped.casefold() in ENDNOTES_HEADINGS:
             return i + 1, i  # casefold never shortens a text: a longer line is no heading
-        if NOTE_LINE.match(line):
+        if stripped[0] == "[" and NOTE_LINE.match(line):  # a note line starts with "[" once stripped
             note_after = i
             notes += 1
             if notes >= others:
@@ -85,15 +89,16 @@ def _heading_like(stripped: str) -> bool:
     return len(stripped) <= 150 and (stripped[-1] not in SENTENCE_END or stripped[-1] == ":")
 
 
-def read_sections(lines: list[str], kinds: list[BlockKind], body_start: int) -> Sections:
-    """Read the body's parts; set the kinds of the body's lines in place."""
+def read_sections(lines: list[str], stripped_lines: list[str], kinds: list[BlockKind], body_start: int) -> Sections:
+    """Read the body's parts; set the kinds of the body's lines in place (``stripped_lines`` are the lines
+    without surrounding white space)."""
     end = len(lines)
-    notes_start, heading = _find_notes_start(lines, body_start)
+    notes_start, heading = _find_notes_start(lines, stripped_lines, body_start)
     takeaways_heading = None
     after_sentence = True
     for i in range(body_start, notes_start):
         line = lines[i]
-        stripped = line.strip()
+        stripped = stripped_lines[i]
         if not stripped:
             kinds[i] = BlockKind.BLANK
             after_sentence = True
@@ -119,20 +124,22 @@ def read_sections(lines: list[str], kinds: list[BlockKind], body_start: int) -> 
         kinds[heading] = BlockKind.HEADING
 
     groups: list[list[int]] = []
+    matches: list[re.Match[str]] = []
     stray: list[int] = []
     current: list[int] | None = None
     current_empty = False
     for i in range(notes_start, end):
         line = lines[i]
-        stripped = line.strip()
+        stripped = stripped_lines[i]
         if not stripped:
             kinds[i] = BlockKind.BLANK
             continue
-        match = NOTE_LINE.match(line)
+        match = NOTE_LINE.match(line) if stripped[0] == "[" else None
         if match is not None:
             current = [i]
             current_empty = not line[match.end() :].strip()
             groups.append(current)
+            matches.append(match)
             kinds[i] = BlockKind.ENDNOTE
         elif current is not None and (
             (current_empty and stripped.casefold() not in NAVIGATION) or CONTINUATION.match(line)
@@ -146,7 +153,7 @@ def read_sections(lines: list[str], kinds: list[BlockKind], body_start: int) -> 
             kinds[i] = BlockKind.BOILERPLATE if stripped.casefold() in NAVIGATION else BlockKind.OTHER
 
     takeaway_lines = _takeaway_lines(lines, kinds, takeaways_heading, notes_start)
-    return Sections(notes_start, groups, takeaways_heading, takeaway_lines, stray)
+    return Sections(notes_start, groups, matches, takeaways_heading, takeaway_lines, stray)
 
 
 def _takeaway_lines(lines: list[str], kinds: list[BlockKind], heading: int | None, stop: int) -> list[int]:
