@@ -182,6 +182,26 @@ def test_gaps_duplicates_empty_and_unused_notes_are_kept_and_diagnosed() -> None
     assert report.citations[0].note is report.notes[0]
 
 
+@pytest.mark.parametrize(
+    ("notes", "message"),
+    [
+        ("[2] https://t.me/a/2\n[3] https://t.me/a/3\n", "the notes skip [1] before [2]"),
+        ("[4] https://t.me/a/4\n", "the notes skip [1]…[3] before [4]"),
+        ("[iii] https://t.me/a/3\n[iv] https://t.me/a/4\n", "the notes skip [i]…[ii] before [iii]"),
+    ],
+)
+def test_notes_that_start_after_the_first_give_a_gap(notes: str, message: str) -> None:
+    report = brief("Russian forces advanced near Kreminna.[2]", notes)
+    gaps = [d for d in report.diagnostics if d.code == "NOTE_GAP"]
+    assert [d.message for d in gaps] == [message]
+    assert gaps[0].span == report.notes[0].span
+
+
+def test_notes_from_the_first_give_no_gap() -> None:
+    report = brief("Russian forces advanced.[1] They held.[2]", "[1] https://t.me/a/1\n[2] https://t.me/a/2\n")
+    assert "NOTE_GAP" not in {d.code for d in report.diagnostics}
+
+
 def test_navigation_after_the_notes_is_kept_but_not_a_note() -> None:
     report = brief("Russian forces advanced near Kreminna.[1]", "[1] https://t.me/a/1\nPrevious\n")
     assert report.notes[0].text == "https://t.me/a/1"
@@ -283,3 +303,12 @@ def test_a_date_from_its_pieces_is_what_dateutil_reads_from_them() -> None:
         except (ValueError, OverflowError):
             expected = None
         assert make_date(year, month, day) == expected, (month, day, year)
+
+
+def test_roman_labels_read_back_as_their_values() -> None:
+    from briefmodel._shapes import roman_label, roman_value
+
+    assert [roman_label(n) for n in (1, 4, 9, 14, 40, 90, 400, 1994)] == [
+        "i", "iv", "ix", "xiv", "xl", "xc", "cd", "mcmxciv",
+    ]  # fmt: skip
+    assert all(roman_value(roman_label(n)) == n for n in range(1, 4000))

@@ -33,7 +33,7 @@ from briefmodel._model import (
 from briefmodel._notes import DraftNote, Resolution, read_notes, resolve
 from briefmodel._report import Report
 from briefmodel._sections import Sections, read_sections
-from briefmodel._shapes import BULLET
+from briefmodel._shapes import BULLET, roman_label
 
 __all__ = ["parse", "parse_all"]
 
@@ -209,7 +209,8 @@ def _make_notes(doc: _Document, drafts: list[DraftNote], resolution: Resolution)
             note.span,
         )
     for index, first, last in resolution.gaps:
-        missing = f"[{first}]" if first == last else f"[{first}]…[{last}]"
+        name = str if notes[index].label.isdigit() else roman_label  # the missing labels in the list's own kind
+        missing = f"[{name(first)}]" if first == last else f"[{name(first)}]…[{name(last)}]"
         doc.diagnose(
             "NOTE_GAP", Severity.WARNING, f"the notes skip {missing} before [{notes[index].label}]", notes[index].span
         )

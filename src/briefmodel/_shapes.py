@@ -127,6 +127,21 @@ def roman_value(label: str) -> int | None:
     return total
 
 
+_ROMAN_DIGITS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def roman_label(value: int) -> str:
+    """The canonical lowercase roman numeral of a positive number (``roman_value``'s inverse)."""
+    digits = []
+    for step, numeral in _ROMAN_DIGITS:
+        count, value = divmod(value, step)
+        digits.append(numeral * count)
+    return "".join(digits)
+
+
 @functools.lru_cache(maxsize=256)
 def month_number(month: str) -> int | None:
     """The month a name or abbreviation names (``"Dec."``, ``"Sept"``, ``"December"``), read by
