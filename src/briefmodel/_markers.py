@@ -45,23 +45,32 @@ class Bracket(NamedTuple):
 
 
 def find_callouts(
-    lines: list[str], kinds: list[BlockKind], hi: int, roman: bool
+    text: str, starts: list[int], kinds: list[BlockKind], hi: int, roman: bool
 ) -> tuple[list[Callout], list[Bracket]]:
-    """The callouts and other brackets of the lines before ``hi``, in order (header metadata lines excepted)."""
+    """The callouts and other brackets of the lines before ``hi``, in order (header metadata lines excepted).
+
+    ``starts`` are the offsets of the lines in ``text``, then its length. One scan
+    of the text: a bracket never spans a line break, so each lies on one line,
+    found by walking the line offsets forward.
+    """
     callouts: list[Callout] = []
     brackets: list[Bracket] = []
-    for i in range(hi):
-        line = lines[i]
-        if "[" not in line or kinds[i] in METADATA_KINDS:
+    line = 0
+    metadata = METADATA_KINDS
+    for match in _BRACKET.finditer(text, 0, starts[hi]):
+        at, end = match.span()
+        while starts[line + 1] <= at:
+            line += 1
+        if kinds[line] in metadata:
             continue
-        for match in _BRACKET.finditer(line):
-            label = match.group(1)
-            if label.isdigit() and label.isascii() and len(label) <= MAX_LABEL_DIGITS:  # ASCII digits only
-                callouts.append(Callout(label, int(label), i, match.start(), match.end()))
-            elif roman and (value := roman_value(label)) is not None:
-                callouts.append(Callout(label, value, i, match.start(), match.end()))
-            else:
-                brackets.append(Bracket(match.group(), i, match.start()))
+        base = starts[line]
+        label = match.group(1)
+        if label.isdigit() and label.isascii() and len(label) <= MAX_LABEL_DIGITS:  # ASCII digits only
+            callouts.append(Callout(label, int(label), line, at - base, end - base))
+        elif roman and (value := roman_value(label)) is not None:
+            callouts.append(Callout(label, value, line, at - base, end - base))
+        else:
+            brackets.append(Bracket(match.group(), line, at - base))
     return callouts, brackets
 
 

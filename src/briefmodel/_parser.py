@@ -15,7 +15,7 @@ from briefmodel._errors import ParseError, make_snippet
 from briefmodel._gc import collector_paused
 from briefmodel._header import Header, read_header
 from briefmodel._lines import split_lines
-from briefmodel._markers import Callout, find_callouts, strip_callouts, uses_roman_labels
+from briefmodel._markers import Bracket, Callout, find_callouts, strip_callouts, uses_roman_labels
 from briefmodel._model import (
     BlockKind,
     Citation,
@@ -151,16 +151,12 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
     sections = read_sections(lines, stripped, kinds, header.body_start)
     drafts = read_notes(lines, sections.note_groups, sections.note_matches)
     roman = uses_roman_labels([draft.label for draft in drafts])
-    callouts, brackets = find_callouts(lines, kinds, sections.notes_start, roman)
+    callouts, brackets = find_callouts(text, doc.starts, kinds, sections.notes_start, roman)
     resolution = resolve(callouts, drafts)
 
     notes = _make_notes(doc, drafts, resolution)
     citations = _make_citations(doc, callouts, resolution, notes)
-    for bracket in brackets:
-        inner = bracket.text[1:-1]
-        guess = "a unit abbreviation" if inner.isupper() and len(inner) <= 6 else "an editorial insertion"
-        span = doc.span(bracket.line, bracket.column, bracket.line, bracket.column + len(bracket.text))
-        doc.diagnose("BRACKET_NOT_CALLOUT", Severity.INFO, f"{bracket.text} is not a callout (read as {guess})", span)
+    _diagnose_brackets(doc, brackets)
     for line in sections.stray_lines:
         doc.diagnose(
             "ENDNOTES_STRAY_TEXT", Severity.INFO, "text among the endnotes that is not a note", doc.line_span(line)
@@ -184,6 +180,19 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
         notes=notes,
         diagnostics=tuple(doc.diagnostics),
     )
+
+
+def _diagnose_brackets(doc: _Document, brackets: list[Bracket]) -> None:
+    """``BRACKET_NOT_CALLOUT`` for each bracket that is not a callout (a scraped report has dozens)."""
+    text, starts, add = doc.text, doc.starts, doc.diagnostics.append
+    for bracket_text, line, column in brackets:
+        inner = bracket_text[1:-1]
+        guess = "a unit abbreviation" if inner.isupper() and len(inner) <= 6 else "an editorial insertion"
+        start = starts[line] + column
+        end = start + len(bracket_text)
+        span = new_span(start, end, text[start:end], line + 1, column + 1)
+        message = f"{bracket_text} is not a callout (read as {guess})"
+        add(new_diagnostic("BRACKET_NOT_CALLOUT", Severity.INFO, message, span))
 
 
 def _make_notes(doc: _Document, drafts: list[DraftNote], resolution: Resolution) -> tuple[Note, ...]:
