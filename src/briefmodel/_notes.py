@@ -6,13 +6,12 @@ reported (``NOTE_UNUSED``); duplicate labels, gaps in the numbering and empty
 notes are diagnosed. Nothing is dropped.
 """
 
-import re
 from typing import NamedTuple
 
 import attrs
 
 from briefmodel._markers import Callout, uses_roman_labels
-from briefmodel._shapes import roman_value
+from briefmodel._shapes import NOTE_LINE, roman_value
 
 __all__ = ["DraftNote", "Resolution", "read_notes", "resolve"]
 
@@ -31,13 +30,18 @@ class DraftNote(NamedTuple):
     empty: bool
 
 
-def read_notes(lines: list[str], groups: list[list[int]], matches: "list[re.Match[str]]") -> list[DraftNote]:
-    """One draft per group of note lines (label line, then continuation lines), with the ``NOTE_LINE``
-    match of each label line."""
+def read_notes(lines: list[str], groups: list[list[int]]) -> list[DraftNote]:
+    """One draft per group of note lines (label line, then continuation lines).
+
+    The label line is matched again here rather than keeping the sections stage's
+    match objects: a report's notes would hold one each until the parse ends.
+    """
     notes = []
-    for group, match in zip(groups, matches, strict=True):
+    for group in groups:
         first = group[0]
         line = lines[first]
+        match = NOTE_LINE.match(line)
+        assert match is not None  # the sections stage grouped only note lines
         label = match["label"]
         number = int(label) if label.isdigit() else roman_value(label)
         last = group[-1]

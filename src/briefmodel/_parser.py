@@ -149,7 +149,8 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
     kinds = [other if line else blank for line in stripped]
     header = read_header(lines, kinds)
     sections = read_sections(lines, stripped, kinds, header.body_start)
-    drafts = read_notes(lines, sections.note_groups, sections.note_matches)
+    del stripped  # a copy of every line with white space around it: not kept while the objects are made
+    drafts = read_notes(lines, sections.note_groups)
     roman = uses_roman_labels([draft.label for draft in drafts])
     callouts, brackets = find_callouts(text, doc.starts, kinds, sections.notes_start, roman)
     resolution = resolve(callouts, drafts)

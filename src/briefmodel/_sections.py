@@ -7,8 +7,6 @@ and gives every body line its block kind (heading, paragraph, bullet,
 boilerplate, endnote, other).
 """
 
-import re
-
 import attrs
 
 from briefmodel._model import BlockKind
@@ -40,8 +38,6 @@ class Sections:
     """First line of the endnotes region (the document's length when there is none)."""
     note_groups: list[list[int]]
     """Each note's lines: its label line, then its continuation lines."""
-    note_matches: "list[re.Match[str]]"
-    """Each note's ``NOTE_LINE`` match on its label line (the notes stage reads the label from it)."""
     takeaways_heading: int | None
     takeaway_lines: list[int]
     stray_lines: list[int]
@@ -124,7 +120,6 @@ def read_sections(lines: list[str], stripped_lines: list[str], kinds: list[Block
         kinds[heading] = BlockKind.HEADING
 
     groups: list[list[int]] = []
-    matches: list[re.Match[str]] = []
     stray: list[int] = []
     current: list[int] | None = None
     current_empty = False
@@ -139,7 +134,6 @@ def read_sections(lines: list[str], stripped_lines: list[str], kinds: list[Block
             current = [i]
             current_empty = not line[match.end() :].strip()
             groups.append(current)
-            matches.append(match)
             kinds[i] = BlockKind.ENDNOTE
         elif current is not None and (
             (current_empty and stripped.casefold() not in NAVIGATION) or CONTINUATION.match(line)
@@ -153,7 +147,7 @@ def read_sections(lines: list[str], stripped_lines: list[str], kinds: list[Block
             kinds[i] = BlockKind.BOILERPLATE if stripped.casefold() in NAVIGATION else BlockKind.OTHER
 
     takeaway_lines = _takeaway_lines(lines, kinds, takeaways_heading, notes_start)
-    return Sections(notes_start, groups, matches, takeaways_heading, takeaway_lines, stray)
+    return Sections(notes_start, groups, takeaways_heading, takeaway_lines, stray)
 
 
 def _takeaway_lines(lines: list[str], kinds: list[BlockKind], heading: int | None, stop: int) -> list[int]:

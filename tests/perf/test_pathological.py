@@ -15,12 +15,15 @@ import pytest
 
 import briefmodel as bm
 
+from .calibration import slowdown
+
 pytestmark = pytest.mark.perf
 
 N = 50_000
 """Repetitions of each shape."""
 BUDGET = 2.0
-"""Seconds for parse, render, claims and sources of one generator's text."""
+"""Seconds for parse, render, claims and sources of one generator's text, on the machine the suite was
+measured on; a slower or busier machine multiplies it by ``calibration.slowdown()``."""
 LINEAR_LIMIT = 12.0
 HEAD = "A Title Line\n\nDecember 1, 2024\n\n"
 NOTE = "Endnotes\n[1] https://t.me/rybar/1\n"
@@ -208,20 +211,7 @@ CASES: dict[str, Case] = {
 
 
 class OverBudget(AssertionError):
-    """The output is right but took longer than ``BUDGET``: the only failure an expected failure may have."""
-
-
-OVER_BUDGET = {
-    "50,000 notes": 3.8,
-    "100,000 bullets": 2.6,
-    "cannot-verify runs": 3.9,
-    "[1] without notes": 1.8,
-    "cited sentences": 1.6,
-}
-"""Generators whose text takes more than ``BUDGET``, or close enough to it that a busy machine passes it
-(seconds measured here): each sentence costs about 20 µs to read as a claim and each note about 25 µs to
-read its sources, and these hold 50,000 to 100,000 of them. Expected failures of the budget only: they
-run, a wrong output fails them, and they show as XPASS when fast enough."""
+    """The output is right but took longer than the budget."""
 
 
 def _read(text: str, many: bool) -> tuple[tuple[bm.Report, ...], str]:
@@ -233,17 +223,7 @@ def _read(text: str, many: bool) -> tuple[tuple[bm.Report, ...], str]:
     return reports, rendered
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name, marks=pytest.mark.xfail(raises=OverBudget, strict=False, reason=f"about {OVER_BUDGET[name]} s here")
-        )
-        if name in OVER_BUDGET
-        else name
-        for name in CASES
-    ],
-)
+@pytest.mark.parametrize("name", list(CASES))
 def test_pathological_input_within_budget(name: str) -> None:
     case = CASES[name]
     text = case.make(N)
@@ -257,8 +237,13 @@ def test_pathological_input_within_budget(name: str) -> None:
         start = time.perf_counter()
         _read(text, case.many)
         elapsed.append(time.perf_counter() - start)
-    if min(elapsed) > BUDGET:
-        raise OverBudget(f"{name}: best of {len(elapsed)} passes {min(elapsed):.2f} s")
+    if min(elapsed) > BUDGET:  # here, or on a machine as fast; a slower or busier one scales the budget
+        factor = slowdown()
+        if min(elapsed) > BUDGET * factor:
+            raise OverBudget(
+                f"{name}: best of {len(elapsed)} passes {min(elapsed):.2f} s, budget {BUDGET} s x {factor:.2f} "
+                "(this machine's slowdown on the reference work)"
+            )
 
 
 def _parse_render(text: str, many: bool) -> float:
