@@ -296,6 +296,24 @@ def test_what_a_cannot_verify_sentence_covers() -> None:
     assert [c.stance for c in claims] == [Stance.REPORTED, Stance.UNVERIFIED, Stance.ASSESSED, Stance.UNVERIFIED]
 
 
+def test_a_reported_sentence_that_doubts_itself_does_not_hide_the_claims_before_it() -> None:
+    claims = claims_of(
+        "Milbloggers claimed that Russian forces advanced near Pokrovsk.[1] The GUR stated that Russian forces "
+        "lost 40 tanks, but ISW cannot independently verify these claims.[2] ISW cannot independently verify "
+        "this claim.[3]",
+        "[1] https://t.me/a/1\n[2] https://t.me/a/2\n[3] https://t.me/a/3\n",
+    )
+    assert [c.stance for c in claims] == [Stance.UNVERIFIED, Stance.UNVERIFIED, Stance.ASSESSED]
+
+
+def test_these_claims_covers_every_reported_sentence_before_it_in_linear_time() -> None:
+    reported = "Milbloggers claimed that Russian forces advanced. "
+    claims = claims_of((reported * 3 + "ISW cannot independently verify these claims. ") * 2 + reported)
+    assert [c.stance for c in claims] == [Stance.UNVERIFIED] * 3 + [Stance.ASSESSED] + (
+        [Stance.UNVERIFIED] * 3 + [Stance.ASSESSED] + [Stance.REPORTED]
+    )
+
+
 def test_stance() -> None:
     claims = claims_of(
         "Ukrainian forces struck an oil depot near Oryol.\n\n"
@@ -582,3 +600,48 @@ def test_removing_callouts_agrees_with_the_one_pattern_reference(text: str, roma
     from briefmodel._markers import strip_callouts
 
     assert strip_callouts(text, roman) == _strip_callouts_by_one_pattern(text, roman)
+
+
+def _hedges_by_one_pattern(text: str) -> list[tuple[str, int, int]]:
+    """The first hedge reader: one pattern of all the phrases, each behind ``\\b``, kept as the reference
+    the narrowed patterns must agree with."""
+    import re
+
+    from briefmodel._hedges import _FOLDED, _KINDS
+
+    pattern = re.compile(
+        r"\b(?:(?i:"
+        + "|".join(_FOLDED)
+        + r"))\b|\b(?:"
+        + "|".join(re.escape(p) for p in sorted(_KINDS, key=len, reverse=True))
+        + r")\b"
+    )
+    return [(m.group().lower(), m.start(), m.end()) for m in pattern.finditer(text) if m.group().lower() in _KINDS]
+
+
+_HEDGE_PIECES = [
+    "likely", "Likely", "LIKELY", "very likely", "possibly", "reportedly", "“reportedly”", '"allegedly"', "may",
+    "May", "could", "could not verify", "cannot independently verify", "It is unclear", "remains unclear",
+    "unclear?", "—", " ", ",", ".", "x", "un", "ı", "İ", "ſ", "\u212a", "LİKELY", "poſſibly", "li\u212aely",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_HEDGE_PIECES), max_size=12).map(" ".join), st.booleans())
+@example("The Kremlin likely expected—possibly undermining operations.", False)
+@example('Russian forces will likely attack, and Ukrainian forces are "reportedly" retreating.', False)
+@example("LIKELY verify", False)
+@example("ISW could not verify—and neither could anyone else.", False)
+@example("LİKELY may", True)
+@example("poſſibly unclear", False)
+def test_hedges_agree_with_the_one_pattern_reference(text: str, glued: bool) -> None:
+    from briefmodel._hedges import read_hedges
+    from briefmodel._model import new_span
+
+    if glued:
+        text = text.replace(" ", "")
+    tokens = set(text.split())
+    found = read_hedges(text, tokens, lambda s, e: new_span(s, e, text[s:e], 1, s + 1))
+    from briefmodel._hedges import _TRIGGERS
+
+    expected = _hedges_by_one_pattern(text) if not _TRIGGERS.isdisjoint(tokens) else []
+    assert [(h.text, h.span.start, h.span.end) for h in found] == expected

@@ -221,10 +221,11 @@ def _read_paragraph(
                     break
         read.append((offset, sentence, own, attribution, hedges, dates))
         stances.append(stance)
-    floor = 0  # every reported sentence before the last one that named several claims is unverified already
+    floor = 0  # every reported sentence before the last one that marked all before it is unverified already
     for index, covers_all in verifying:
-        _mark_unverified(index, floor, covers_all, read[index][3], stances)
-        if covers_all:
+        attribution = read[index][3]
+        _mark_unverified(index, floor, covers_all, attribution, stances)
+        if covers_all and attribution.speaker is None:  # one with a speaker marks only itself
             floor = index
     following: tuple[ClaimCitation, ...] = ()
     made: list[Claim] = []
