@@ -602,46 +602,17 @@ def test_removing_callouts_agrees_with_the_one_pattern_reference(text: str, roma
     assert strip_callouts(text, roman) == _strip_callouts_by_one_pattern(text, roman)
 
 
-def _hedges_by_one_pattern(text: str) -> list[tuple[str, int, int]]:
-    """The first hedge reader: one pattern of all the phrases, each behind ``\\b``, kept as the reference
-    the narrowed patterns must agree with."""
-    import re
-
-    from briefmodel._hedges import _FOLDED, _KINDS
-
-    pattern = re.compile(
-        r"\b(?:(?i:"
-        + "|".join(_FOLDED)
-        + r"))\b|\b(?:"
-        + "|".join(re.escape(p) for p in sorted(_KINDS, key=len, reverse=True))
-        + r")\b"
-    )
-    return [(m.group().lower(), m.start(), m.end()) for m in pattern.finditer(text) if m.group().lower() in _KINDS]
-
-
-_HEDGE_PIECES = [
-    "likely", "Likely", "LIKELY", "very likely", "possibly", "reportedly", "“reportedly”", '"allegedly"', "may",
-    "May", "could", "could not verify", "cannot independently verify", "It is unclear", "remains unclear",
-    "unclear?", "—", " ", ",", ".", "x", "un", "ı", "İ", "ſ", "\u212a", "LİKELY", "poſſibly", "li\u212aely",
-]  # fmt: skip
-
-
-@given(st.lists(st.sampled_from(_HEDGE_PIECES), max_size=12).map(" ".join), st.booleans())
-@example("The Kremlin likely expected—possibly undermining operations.", False)
-@example('Russian forces will likely attack, and Ukrainian forces are "reportedly" retreating.', False)
-@example("LIKELY verify", False)
-@example("ISW could not verify—and neither could anyone else.", False)
-@example("LİKELY may", True)
-@example("poſſibly unclear", False)
-def test_hedges_agree_with_the_one_pattern_reference(text: str, glued: bool) -> None:
-    from briefmodel._hedges import read_hedges
-    from briefmodel._model import new_span
-
-    if glued:
-        text = text.replace(" ", "")
-    tokens = set(text.split())
-    found = read_hedges(text, tokens, lambda s, e: new_span(s, e, text[s:e], 1, s + 1))
-    from briefmodel._hedges import _TRIGGERS
-
-    expected = _hedges_by_one_pattern(text) if not _TRIGGERS.isdisjoint(tokens) else []
-    assert [(h.text, h.span.start, h.span.end) for h in found] == expected
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Kremlin likely expected—possibly undermining operations.", ["likely", "possibly"]),
+        (
+            'Russian forces will likely attack, and Ukrainian forces are "reportedly" retreating.',
+            ["likely", "reportedly"],
+        ),
+        ("ISW could not verify—and neither could anyone else.", ["could not verify", "could"]),
+        ("It is unclear if LIKELY is a hedge here.", ["it is unclear", "likely"]),
+    ],
+)
+def test_hedges_glued_to_dashes_or_quoted_are_found(sentence: str, expected: list[str]) -> None:
+    assert [h.text for h in one(sentence).hedges] == expected
