@@ -6,10 +6,11 @@ parsing logic.
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 
 import attrs
 
-from briefmodel._model import Citation, Source, Span, no_callout, no_line_break
+from briefmodel._model import Citation, Source, Span, no_callout, no_line_break, positional_constructor
 
 __all__ = [
     "Agent",
@@ -217,40 +218,10 @@ class Claim:
         return tuple(seen.values())
 
 
-_new = object.__new__
-_CLAIM_FIELDS = tuple(
-    Claim.__dict__[name].__set__ for name in ("text", "span", "citations", "attribution", "stance", "hedges", "dates")
+new_claim: Callable[
+    [str, Span, tuple[ClaimCitation, ...], Attribution, Stance, tuple[Hedge, ...], tuple[DateMention, ...]], Claim
+] = positional_constructor(Claim, ("text", "span", "citations", "attribution", "stance", "hedges", "dates"))
+"""For the claims reader: its text comes from ``strip_callouts``, which never leaves a callout."""
+new_claim_citation: Callable[[Citation, bool], ClaimCitation] = positional_constructor(
+    ClaimCitation, ("citation", "inferred")
 )
-_CITATION_FIELDS = tuple(ClaimCitation.__dict__[name].__set__ for name in ("citation", "inferred"))
-
-
-def new_claim(
-    text: str,
-    span: Span,
-    citations: tuple[ClaimCitation, ...],
-    attribution: Attribution,
-    stance: Stance,
-    hedges: tuple[Hedge, ...],
-    dates: tuple[DateMention, ...],
-) -> Claim:
-    """``Claim(...)`` without its check, for the claims reader: its text comes from ``strip_callouts``,
-    which never leaves a callout (the property tests check every claim of every parsed report)."""
-    claim = _new(Claim)
-    set_text, set_span, set_citations, set_attribution, set_stance, set_hedges, set_dates = _CLAIM_FIELDS
-    set_text(claim, text)
-    set_span(claim, span)
-    set_citations(claim, citations)
-    set_attribution(claim, attribution)
-    set_stance(claim, stance)
-    set_hedges(claim, hedges)
-    set_dates(claim, dates)
-    return claim
-
-
-def new_claim_citation(citation: Citation, inferred: bool) -> ClaimCitation:
-    """``ClaimCitation(...)`` by position, without the keyword handling."""
-    made = _new(ClaimCitation)
-    set_citation, set_inferred = _CITATION_FIELDS
-    set_citation(made, citation)
-    set_inferred(made, inferred)
-    return made
