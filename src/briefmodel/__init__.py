@@ -8,6 +8,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from briefmodel import _requirements  # noqa: F401  # first: names a missing dependency before any import needs it
 from briefmodel._builder import build_report
 from briefmodel._claim_types import (
     Agent,

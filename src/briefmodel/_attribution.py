@@ -242,8 +242,7 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
         return None
     if last in _COORDINATION:
         return None  # "... and noted that": the same subject goes on
-    commas = "," in segment
-    if commas:
+    if "," in segment:
         # a leading adverbial phrase closed by a comma: "On December 13, the GUR stated"
         cut = next((i for i, w in enumerate(words[:6]) if w.endswith(",")), None)  # not "a,b": no comma ends a word
         if (
@@ -254,13 +253,7 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
             words = words[cut + 1 :]
     if not words or words[0].casefold() in _CLAUSE_OPENERS:
         return None  # "…, while Y claimed": a clause of its own, not a speaker inside the first one's words
-    kept: list[str]
-    if '"' in text or "“" in text:
-        kept = _quoted_phrase(words)
-    elif commas:
-        kept = _plain_phrase(words)
-    else:
-        kept = _phrase_without_commas(words)
+    kept: list[str] = _quoted_phrase(words) if '"' in text or "“" in text else _plain_phrase(words)
     if not kept:
         return None
     if len(kept) > 12 or (not kept[0][:1].isalpha() and kept[0][:1] not in '“"'):
@@ -297,17 +290,6 @@ def _plain_phrase(words: list[str]) -> list[str]:
                 if bare_later in _CLAUSE_VERBS:
                     return []
             return [*words[:index], word[:-1]]
-    return words
-
-
-def _phrase_without_commas(words: list[str]) -> list[str]:
-    """``_plain_phrase`` of words with no comma: up to the first word that cuts the phrase, or none at all
-    if a clause verb comes first."""
-    for index, bare in enumerate([word.strip("()").casefold() for word in words]):
-        if bare in _CLAUSE_VERBS:
-            return []
-        if index and bare in _CUT_AT:
-            return words[:index]
     return words
 
 

@@ -179,7 +179,7 @@ def _read_paragraph(
     """
     position = 0
     count = len(cited)
-    read: list[tuple[int, str, tuple[Citation, ...], Attribution, tuple[Hedge, ...], tuple[DateMention, ...]]] = []
+    read: list[tuple[Span, str, tuple[Citation, ...], Attribution, tuple[Hedge, ...], tuple[DateMention, ...]]] = []
     stances: list[Stance] = []
     verifying: list[tuple[int, bool]] = []
     """Index of each ``cannot verify`` sentence, and whether it names several claims."""
@@ -213,13 +213,12 @@ def _read_paragraph(
         for code, message, s, e in date_problems:
             problems.append((code, message, local(s, e)))
         stance = _stance(sentence, attribution, hedges, framed)
-        if hedges:
-            for hedge in hedges:
-                if hedge.text in _CANNOT_VERIFY:
-                    at = hedge.span.end - offset
-                    verifying.append((len(read), _COVERS_ALL.search(sentence, at, at + _COVER_WINDOW) is not None))
-                    break
-        read.append((offset, sentence, own, attribution, hedges, dates))
+        for hedge in hedges:
+            if hedge.text in _CANNOT_VERIFY:
+                at = hedge.span.end - offset
+                verifying.append((len(read), _COVERS_ALL.search(sentence, at, at + _COVER_WINDOW) is not None))
+                break
+        read.append((local(0, b - a), sentence, own, attribution, hedges, dates))
         stances.append(stance)
     floor = 0  # every reported sentence before the last one that marked all before it is unverified already
     for index, covers_all in verifying:
@@ -230,7 +229,7 @@ def _read_paragraph(
     following: tuple[ClaimCitation, ...] = ()
     made: list[Claim] = []
     for index in range(len(read) - 1, -1, -1):  # a sentence without callouts is covered by the next one that has some
-        offset, raw, own, attribution, hedges, dates = read[index]
+        span, raw, own, attribution, hedges, dates = read[index]
         if own:
             references = tuple([new_claim_citation(c, False) for c in own])
             following = tuple([new_claim_citation(c, True) for c in own])  # frozen: the sentences before share them
@@ -239,17 +238,9 @@ def _read_paragraph(
         clean = strip_callouts(raw, roman)
         if "\n" in clean or "\r" in clean:
             clean = _LINE_BREAKS.sub(" ", clean)
-        span = _sentence_span(raw, offset, start, one_line, span_of)
         made.append(new_claim(clean.strip(), span, references, attribution, stances[index], hedges, dates))
     made.reverse()
     claims.extend(made)
-
-
-def _sentence_span(raw: str, offset: int, start: int, one_line: int, span_of: Callable[[int, int], Span]) -> Span:
-    """The span of a sentence at ``offset``, in a paragraph at ``start``."""
-    if one_line:
-        return new_span(offset, offset + len(raw), raw, one_line, offset - start + 1)
-    return span_of(offset, offset + len(raw))
 
 
 def _stance(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], framed: bool) -> Stance:

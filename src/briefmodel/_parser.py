@@ -185,27 +185,19 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
 
 def _diagnose_brackets(doc: _Document, brackets: list[Bracket]) -> None:
     """``BRACKET_NOT_CALLOUT`` for each bracket that is not a callout (a scraped report has dozens)."""
-    text, starts, add = doc.text, doc.starts, doc.diagnostics.append
     for bracket_text, line, column in brackets:
         inner = bracket_text[1:-1]
         guess = "a unit abbreviation" if inner.isupper() and len(inner) <= 6 else "an editorial insertion"
-        start = starts[line] + column
-        end = start + len(bracket_text)
-        span = new_span(start, end, text[start:end], line + 1, column + 1)
-        message = f"{bracket_text} is not a callout (read as {guess})"
-        add(new_diagnostic("BRACKET_NOT_CALLOUT", Severity.INFO, message, span))
+        span = doc.span(line, column, line, column + len(bracket_text))
+        doc.diagnose("BRACKET_NOT_CALLOUT", Severity.INFO, f"{bracket_text} is not a callout (read as {guess})", span)
 
 
 def _make_notes(doc: _Document, drafts: list[DraftNote], resolution: Resolution) -> tuple[Note, ...]:
     notes = []
-    text, starts, cited = doc.text, doc.starts, resolution.cited_by
     for index, draft in enumerate(drafts):
-        start = starts[draft.line] + draft.column  # doc.span, inlined: a report has hundreds of notes
-        end = starts[draft.last_line] + max(draft.end_column, draft.column)
-        raw = text[start:end]
-        span = new_span(start, end, raw, draft.line + 1, draft.column + 1)
-        cited_by = tuple(cited[index])
-        notes.append(new_note(draft.label, draft.number, span, raw[len(draft.label) + 2 :].strip(), cited_by))
+        span = doc.span(draft.line, draft.column, draft.last_line, max(draft.end_column, draft.column))
+        cited_by = tuple(resolution.cited_by[index])
+        notes.append(new_note(draft.label, draft.number, span, span.text[len(draft.label) + 2 :].strip(), cited_by))
         if draft.empty:
             doc.diagnose("NOTE_EMPTY", Severity.WARNING, f"note [{draft.label}] is empty", span)
         elif not cited_by:
