@@ -525,13 +525,13 @@ def _brute_force_support(takeaway: str, claims: list[str]) -> list[tuple[int, fl
 @example(takeaway="Ukrainian forces advanced", claims=["advanced Ukrainian forces near", "Forces", ""])
 @example(takeaway="aaa bbb ccc ddd eee", claims=["bbbaaa ccc ddd", "aaa bbb ccc", "eee ddd ccc bbb"])
 def test_support_prefilter_drops_no_claim_the_full_comparison_keeps(takeaway: str, claims: list[str]) -> None:
-    from briefmodel._support import find_support
+    from briefmodel._claims.support import find_support
 
     span = bm.Span(start=0, end=0, text="", line=1, column=1)
     built = tuple(bm.Claim(text=text, span=span) for text in claims)
     (supports,) = find_support((bm.Takeaway(text=takeaway, span=span),), built)
     assert [(s.claim, s.score) for s in supports] == _brute_force_support(takeaway, claims)
-    with mock.patch("briefmodel._support.EXHAUSTIVE_PAIRS", 0):  # the word index, as for thousands of takeaways
+    with mock.patch("briefmodel._claims.support.EXHAUSTIVE_PAIRS", 0):  # the word index, as for thousands of takeaways
         (indexed,) = find_support((bm.Takeaway(text=takeaway, span=span),), built)
     assert indexed == supports
 
@@ -557,7 +557,7 @@ def test_thousands_of_takeaways_are_linked_in_linear_time() -> None:
 @example(" a. ")
 @example("Gen. x")
 def test_the_one_sentence_shortcut_agrees_with_the_full_splitter(text: str) -> None:
-    from briefmodel._sentences import _bounds, sentence_bounds
+    from briefmodel._claims.sentences import _bounds, sentence_bounds
 
     assert sentence_bounds(text) == _bounds(text)
 
@@ -567,8 +567,8 @@ def _strip_callouts_by_one_pattern(text: str, roman: bool) -> str:
     leads it), kept as the reference the faster one must agree with."""
     import re
 
-    from briefmodel._markers import _remove_nested
-    from briefmodel._model import CALLOUT_RE
+    from briefmodel._model.text import CALLOUT_RE
+    from briefmodel._read.callouts import _remove_nested
 
     label = r"(?:[0-9]{1,9}|[ivxlcdm]{1,9})" if roman else r"[0-9]{1,9}"
     pattern = re.compile(rf"(?:[ \u00a0]?\[{label}\])+")
@@ -597,7 +597,7 @@ def _strip_callouts_by_one_pattern(text: str, roman: bool) -> str:
 @example("[1[2]]", False)
 @example("a\u00a0[iv]b", True)
 def test_removing_callouts_agrees_with_the_one_pattern_reference(text: str, roman: bool) -> None:
-    from briefmodel._markers import strip_callouts
+    from briefmodel._read.callouts import strip_callouts
 
     assert strip_callouts(text, roman) == _strip_callouts_by_one_pattern(text, roman)
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import briefmodel as bm
-from briefmodel._sentences import sentence_bounds
+from briefmodel._claims.sentences import sentence_bounds
 
 from .conftest import CORPUS, ROOT, SEED, needs_corpus, read_exact
 

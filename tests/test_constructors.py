@@ -4,8 +4,16 @@ import attrs
 import pytest
 
 import briefmodel as bm
-from briefmodel._claim_types import new_claim, new_claim_citation
-from briefmodel._model import new_citation, new_diagnostic, new_note, new_span, positional_constructor
+from briefmodel._model.diagnostics import Code
+from briefmodel._model.unchecked import (
+    new_citation,
+    new_claim,
+    new_claim_citation,
+    new_diagnostic,
+    new_note,
+    new_span,
+    positional_constructor,
+)
 
 
 def test_each_positional_constructor_makes_what_the_checked_one_makes() -> None:
@@ -16,7 +24,7 @@ def test_each_positional_constructor_makes_what_the_checked_one_makes() -> None:
     assert note.sources[0].url == "https://t.me/a/1"  # the cached property works on a note made this way
     citation = new_citation("1", 1, span, 1, note)
     assert citation == bm.Citation(label="1", number=1, span=span, block=1, note=note)
-    diagnostic = new_diagnostic("NOTE_GAP", bm.Severity.WARNING, "a gap", None)
+    diagnostic = new_diagnostic(Code.NOTE_GAP, "a gap", None)
     assert diagnostic == bm.Diagnostic(code="NOTE_GAP", severity=bm.Severity.WARNING, message="a gap")
     cited = new_claim_citation(citation, True)
     assert cited == bm.ClaimCitation(citation=citation, inferred=True)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import briefmodel as bm
-import briefmodel._export as export_module
+import briefmodel._cli.export as export_module
 from briefmodel._cli import main
-from briefmodel._tables import COLUMNS, TABLES
+from briefmodel._formats.tables import COLUMNS, TABLES
 
 from .conftest import SEED
 
@@ -122,7 +122,7 @@ def test_bad_options(tmp_path: Path, folder: Path, args: list[str], message: str
 
 MEASURE = """
 import resource, sys
-import briefmodel._export as export_module
+import briefmodel._cli.export as export_module
 from briefmodel._cli import main
 status = main(["export", sys.argv[1], "--to", "parquet", sys.argv[2]])
 print(status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import briefmodel as bm
-from briefmodel._notebook import MAX_ROWS
+from briefmodel._formats.notebook import MAX_ROWS
 
 from .conftest import SEED
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import briefmodel as bm
-from briefmodel._tables import TABLES
+from briefmodel._formats.tables import TABLES
 
 from .conftest import CORPUS_FILES, SEED
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 
 import briefmodel as bm
-from briefmodel._schema import json_schema
+from briefmodel._formats.schema import json_schema
 
 from . import strategies
 from .conftest import CORPUS_FILES, ROOT, SEED

@@ -292,7 +292,7 @@ def test_a_date_from_its_pieces_is_what_dateutil_reads_from_them() -> None:
 
     from dateutil import parser
 
-    from briefmodel._shapes import MONTH_NAMES, make_date
+    from briefmodel._read.months import MONTH_NAMES, make_date
 
     spellings = [*MONTH_NAMES, "Jan.", "Feb", "Sept.", "Sept", "Sep.", "Dec", "Janfoo", "Mayday"]
     for month, day, year in itertools.product(
@@ -306,7 +306,7 @@ def test_a_date_from_its_pieces_is_what_dateutil_reads_from_them() -> None:
 
 
 def test_roman_labels_read_back_as_their_values() -> None:
-    from briefmodel._shapes import roman_label, roman_value
+    from briefmodel._read.roman import roman_label, roman_value
 
     assert [roman_label(n) for n in (1, 4, 9, 14, 40, 90, 400, 1994)] == [
         "i", "iv", "ix", "xiv", "xl", "xc", "cd", "mcmxciv",

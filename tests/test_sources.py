@@ -1,4 +1,4 @@
-"""Tests for reading the sources an endnote lists (``briefmodel._sources.read_sources``)."""
+"""Tests for reading the sources an endnote lists (``Note.sources``, read by ``briefmodel._sources.items``)."""
 
 import gc
 import re
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefmodel import _sources
-from briefmodel._model import Platform, Source, SourceKind
-from briefmodel._sources import read_sources
+from briefmodel import Platform, Source, SourceKind
+from briefmodel._sources import items as _sources
+from briefmodel._sources.items import read_sources
 
 from .conftest import assert_linear
 

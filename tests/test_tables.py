@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 
 import briefmodel as bm
-from briefmodel._tables import COLUMNS, TABLES, arrow_schema
+from briefmodel._formats.tables import COLUMNS, TABLES, arrow_schema
 
 from . import strategies
 from .conftest import CORPUS_FILES, SEED

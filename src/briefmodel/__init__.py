@@ -9,44 +9,44 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from briefmodel import _requirements  # noqa: F401  # first: names a missing dependency before any import needs it
-from briefmodel._builder import build_report
-from briefmodel._claim_types import (
+from briefmodel._errors import BriefmodelError, ParseError
+from briefmodel._formats.converter import DataError, from_dict, from_json, make_converter, to_dict, to_json
+from briefmodel._formats.csl import csl_items, to_csl_json
+from briefmodel._formats.ids import report_id
+from briefmodel._formats.markdown import to_markdown
+from briefmodel._formats.tables import table_rows, to_arrow, to_pandas
+from briefmodel._formats.text import render
+from briefmodel._model import (
     Agent,
     AgentKind,
     Attribution,
+    Block,
+    BlockKind,
+    Citation,
     Claim,
     ClaimCitation,
     DateMention,
     DateRole,
+    Diagnostic,
     Hedge,
     HedgeKind,
-    Precision,
-    Stance,
-    Support,
-    Takeaway,
-)
-from briefmodel._csl import csl_items, to_csl_json
-from briefmodel._errors import BriefmodelError, ParseError
-from briefmodel._html import html_to_text, parse_html
-from briefmodel._io import load
-from briefmodel._markdown import parse_markdown, to_markdown
-from briefmodel._model import (
-    Block,
-    BlockKind,
-    Citation,
-    Diagnostic,
     Note,
     Platform,
+    Precision,
+    Report,
     Severity,
     Source,
     SourceKind,
     Span,
+    Stance,
+    Support,
+    Takeaway,
 )
-from briefmodel._parser import parse, parse_all
-from briefmodel._renderer import render
-from briefmodel._report import Report
-from briefmodel._serialize import DataError, from_dict, from_json, make_converter, to_dict, to_json
-from briefmodel._tables import report_id, table_rows, to_arrow, to_pandas
+from briefmodel._read.builder import build_report
+from briefmodel._read.files import load
+from briefmodel._read.html import html_to_text, parse_html
+from briefmodel._read.markdown import parse_markdown
+from briefmodel._read.pipeline import parse, parse_all
 
 try:
     __version__ = version("briefmodel")
@@ -103,3 +103,10 @@ __all__ = [
     "to_markdown",
     "to_pandas",
 ]
+
+# The public path in reprs, docs and tracebacks: briefmodel.Report, not briefmodel._model.report.Report.
+for _name in __all__:
+    _value = globals()[_name]
+    if getattr(_value, "__module__", "").startswith("briefmodel."):
+        _value.__module__ = __name__
+del _name, _value

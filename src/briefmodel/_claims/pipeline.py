@@ -1,0 +1,259 @@
+"""The body's sentences as claims, with citations, attribution, stance, hedges and dates.
+
+Per paragraph (a run of body lines that do not end a sentence, see
+``_paragraphs``): split into sentences; give each its own callouts and, when it
+has none, the next callout of its paragraph (``inferred``: ISW puts one callout
+after a run of sentences); read its attribution, hedges and dates; then decide
+its stance, letting a ``cannot independently verify`` sentence mark the
+reported claims it refers to as unverified. Each reader looks at each sentence
+once. ``read_report_claims`` is what ``Report.claims`` runs on first use.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+import attrs
+
+from briefmodel._claims.attribution import read_attribution
+from briefmodel._claims.dates import read_dates
+from briefmodel._claims.hedges import CANNOT_VERIFY, read_hedges
+from briefmodel._claims.sentences import sentence_bounds
+from briefmodel._claims.stance import covers_all, mark_unverified, stance_of
+from briefmodel._claims.support import find_support
+from briefmodel._gc import collector_paused
+from briefmodel._model.claims import (
+    Attribution,
+    Claim,
+    ClaimCitation,
+    ClaimsReading,
+    DateMention,
+    Hedge,
+    Stance,
+)
+from briefmodel._model.diagnostics import Code, diagnostic_order
+from briefmodel._model.notes import Citation, citations_by_block
+from briefmodel._model.report import Report
+from briefmodel._model.text import Block, BlockKind, Span
+from briefmodel._model.unchecked import new_claim, new_claim_citation, new_diagnostic, new_span, span_at
+from briefmodel._read.callouts import strip_callouts
+from briefmodel._read.roman import uses_roman_labels
+from briefmodel._read.shapes import SENTENCE_END
+
+__all__ = ["read_report_claims"]
+
+_CLAIM_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET)
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+_CANNOT_VERIFY = frozenset(CANNOT_VERIFY)
+
+SpanOf = Callable[[int, int], Span]
+
+
+class _Context(NamedTuple):
+    """What every paragraph of one report is read with."""
+
+    published: dt.date | None
+    """The report's date, to resolve dates against."""
+    roman: bool
+    """The notes are labelled with roman numerals, so ``[iv]`` is a callout."""
+    span_of: SpanOf
+    """Makes a span of offsets in the report's text."""
+
+
+class _Sentence(NamedTuple):
+    """One sentence as its readers found it, before its stance is final and its claim is made."""
+
+    span: Span
+    text: str
+    own: tuple[Citation, ...]
+    """Its own callouts."""
+    attribution: Attribution
+    hedges: tuple[Hedge, ...]
+    dates: tuple[DateMention, ...]
+    stance: Stance
+    """Its stance read from itself alone."""
+    verifies: bool | None
+    """``None`` without ``cannot verify``; else whether it names several claims (``any of these claims``)."""
+
+
+class _Problem(NamedTuple):
+    """A problem found while reading claims."""
+
+    code: Code
+    message: str
+    span: Span
+
+
+@collector_paused
+def read_report_claims(report: Report) -> ClaimsReading:
+    """A parsed report's claims, its takeaways with their supports, and all its diagnostics."""
+    starts = report.line_starts
+    text = report.text
+
+    def span_of(start: int, end: int) -> Span:
+        return span_at(text, starts, start, end)
+
+    context = _Context(report.published, uses_roman_labels([note.label for note in report.notes]), span_of)
+    takeaways = report._takeaways
+    by_line = citations_by_block(report.citations)
+    skip = {takeaway.span.line - 1 for takeaway in takeaways}  # the Key Takeaways items are not body prose
+    claims: list[Claim] = []
+    problems: list[_Problem] = []
+    blocks = report.blocks
+    for first, last in _paragraphs(blocks, skip):
+        if first == last:
+            cited = by_line.get(first, [])
+            one_line = first + 1
+        else:
+            cited = [c for line in range(first, last + 1) for c in by_line.get(line, ())]
+            one_line = 0
+        start = starts[first]
+        paragraph = text[start : starts[last] + len(blocks[last].text)]
+        made, found = _read_paragraph(paragraph, start, one_line, cited, context)
+        claims.extend(made)
+        problems.extend(found)
+    return _reading(report, tuple(claims), problems)
+
+
+def _reading(report: Report, claims: tuple[Claim, ...], problems: list[_Problem]) -> ClaimsReading:
+    """The claims with the takeaways they support, and the parser's diagnostics with those of the claims."""
+    diagnostics = list(report._diagnostics)
+    diagnostics.extend(new_diagnostic(code, message, span) for code, message, span in problems)
+    if report.notes:
+        diagnostics.extend(
+            new_diagnostic(Code.CLAIM_UNCITED, "no callout covers this sentence", claim.span)
+            for claim in claims
+            if not claim.citations
+        )
+    takeaways = report._takeaways
+    linked = []
+    for takeaway, supports in zip(takeaways, find_support(takeaways, claims), strict=True):
+        if not supports:
+            diagnostics.append(
+                new_diagnostic(Code.TAKEAWAY_UNSUPPORTED, "no body sentence restates this takeaway", takeaway.span)
+            )
+        linked.append(attrs.evolve(takeaway, supports=supports))
+    diagnostics.sort(key=diagnostic_order)
+    return ClaimsReading(claims, tuple(linked), tuple(diagnostics))
+
+
+def _paragraphs(blocks: tuple[Block, ...], skip: set[int]) -> list[tuple[int, int]]:
+    """First and last line of each paragraph: body lines, joined while a line does not end a sentence."""
+    runs: list[tuple[int, int]] = []
+    open_run = False
+    for index, block in enumerate(blocks):
+        kind = block.kind
+        if kind not in _CLAIM_KINDS or index in skip:
+            open_run = False
+            continue
+        if open_run and kind is BlockKind.PARAGRAPH:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+        tail = block.text.rstrip()
+        open_run = kind is BlockKind.PARAGRAPH and bool(tail) and tail[-1] not in SENTENCE_END
+    return runs
+
+
+def _read_paragraph(
+    paragraph: str, start: int, one_line: int, cited: list[Citation], context: _Context
+) -> tuple[list[Claim], list[_Problem]]:
+    """The claims of one paragraph (at ``start`` in the text) and the problems met reading them.
+
+    ``one_line`` is the paragraph's line number when it is one line (its spans
+    then need no line lookup), else 0; ``cited`` are its citations, in order.
+    """
+    sentences, problems = _read_sentences(paragraph, start, one_line, cited, context)
+    stances = _stances(sentences)
+    return _make_claims(sentences, stances, context.roman), problems
+
+
+def _read_sentences(
+    paragraph: str, start: int, one_line: int, cited: list[Citation], context: _Context
+) -> tuple[list[_Sentence], list[_Problem]]:
+    """Each sentence of a paragraph with its own callouts, attribution, hedges and dates."""
+    position = 0
+    count = len(cited)
+    sentences: list[_Sentence] = []
+    problems: list[_Problem] = []
+    for a, b in sentence_bounds(paragraph):
+        sentence = paragraph[a:b]
+        offset = start + a
+        local = _local_spans(offset, a, sentence, one_line, context.span_of)
+        own_start = position
+        while position < count and cited[position].span.start < start + b:
+            position += 1
+        own = tuple([c for c in cited[own_start:position] if c.span.start >= offset]) if position > own_start else ()
+        tokens = set(sentence.split())  # each reader looks its trigger words up here before scanning
+        if "[" in sentence:  # "reported.[1]" is the word "reported." followed by a callout
+            tokens.update([token.partition("[")[0] for token in tokens if "[" in token])
+        attribution, framed = read_attribution(sentence, tokens, local)
+        hedges = read_hedges(sentence, tokens, local)
+        dates, date_problems = read_dates(sentence, tokens, context.published, local)
+        for code, message, s, e in date_problems:
+            problems.append(_Problem(code, message, local(s, e)))
+        stance = stance_of(sentence, attribution, hedges, framed)
+        verifies = next(
+            (covers_all(sentence, hedge.span.end - offset) for hedge in hedges if hedge.text in _CANNOT_VERIFY), None
+        )
+        sentences.append(_Sentence(local(0, b - a), sentence, own, attribution, hedges, dates, stance, verifies))
+    return sentences, problems
+
+
+def _local_spans(offset: int, column: int, sentence: str, one_line: int, span_of: SpanOf) -> SpanOf:
+    """A function making spans of offsets in the sentence at ``offset`` (at ``column`` on line ``one_line``
+    when its paragraph is one line: no line lookup then)."""
+    if one_line:
+
+        def on_line(s: int, e: int) -> Span:
+            return new_span(offset + s, offset + e, sentence[s:e], one_line, column + 1 + s)
+
+        return on_line
+
+    def across_lines(s: int, e: int) -> Span:
+        return span_of(offset + s, offset + e)
+
+    return across_lines
+
+
+def _stances(sentences: list[_Sentence]) -> list[Stance]:
+    """The final stances: each ``cannot verify`` sentence marks the reported sentences it refers to."""
+    stances = [sentence.stance for sentence in sentences]
+    floor = 0  # every reported sentence before the last one that marked all before it is unverified already
+    for index, sentence in enumerate(sentences):
+        if sentence.verifies is None:
+            continue
+        mark_unverified(index, floor, sentence.verifies, sentence.attribution, stances)
+        if sentence.verifies and sentence.attribution.speaker is None:  # one with a speaker marks only itself
+            floor = index
+    return stances
+
+
+def _make_claims(sentences: list[_Sentence], stances: list[Stance], roman: bool) -> list[Claim]:
+    """The claims of a paragraph; a sentence without callouts is covered by the next one that has some."""
+    following: tuple[ClaimCitation, ...] = ()
+    made: list[Claim] = []
+    for index in range(len(sentences) - 1, -1, -1):
+        sentence = sentences[index]
+        if sentence.own:
+            references = tuple([new_claim_citation(c, False) for c in sentence.own])
+            following = tuple([new_claim_citation(c, True) for c in sentence.own])  # frozen: shared by those before
+        else:
+            references = following
+        clean = strip_callouts(sentence.text, roman)
+        if "\n" in clean or "\r" in clean:
+            clean = _LINE_BREAKS.sub(" ", clean)
+        made.append(
+            new_claim(
+                clean.strip(),
+                sentence.span,
+                references,
+                sentence.attribution,
+                stances[index],
+                sentence.hedges,
+                sentence.dates,
+            )
+        )
+    made.reverse()
+    return made

@@ -1,0 +1,28 @@
+"""Bylines: the authors' names of a line such as ``By A and B`` or ``A, B, and C``."""
+
+import re
+
+__all__ = ["read_byline"]
+
+#: One author's name: capitalized words, initials allowed (``Frederick W. Kagan``).
+_NAME = r"[A-Z][A-Za-z'’.\-]*(?: (?:[A-Z][A-Za-z'’.\-]*|de|van|von|al|bin))*"
+BYLINE_SPLIT = re.compile(r",? (?:and|&) |, ")
+NAME = re.compile(_NAME)
+
+_NOT_IN_NAMES = frozenset("the a an of for to in on at with from by your our my we us is are this that".split())
+
+
+def read_byline(stripped: str) -> tuple[str, ...] | None:
+    """The authors of a byline (``A, B, and C``; ``By A and B``), or ``None`` if it is not one."""
+    if len(stripped) > 400:
+        return None
+    body = stripped[3:] if stripped.startswith(("By ", "by ")) else stripped
+    names = BYLINE_SPLIT.split(body)
+    if len(names) < 2 and body is stripped:
+        return None
+    for name in names:
+        words = name.split()
+        if not NAME.fullmatch(name) or not 2 <= len(words) <= 5 or any(w.lower() in _NOT_IN_NAMES for w in words):
+            return None  # two to five words, none of them a function word: "Secure Your Legacy" is no name
+
+    return tuple(names)
