@@ -10,6 +10,7 @@ assesses``) has no speaker. Each sentence is scanned once from left to right.
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from briefmodel._claims.cues import CUE_WORDS, PARTICIPLE_CUES, SHOWING, SPEECH_PARTICIPLES
 from briefmodel._claims.words import search_word, token_forms, words_pattern
@@ -109,35 +110,18 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
         if match is None:
             break
         word = match.group()
+        cue_start = match.start()
         position = match.end()
         if word in _ACCORDING_FORMS:
-            according = _according_to(text, position, span_of)
+            according = _according_attribution(text, position, span_of, chain)
             if according is None:
                 continue
-            if according[-1].name.casefold() in AUTHOR_NAMES:
-                return Attribution(cue="according to"), False
-            chain.extend(according)
-            cue = "according to"
-            break
-        if (
-            (quoted and _inside_quotation(text, match.start()))
-            or (word in _BARE and not text.startswith(" that", match.end()))
-            or text.startswith(" by ", match.end())  # "the timeframe suggested by officials": a passive participle
-        ):
+            return according, False
+        if _not_reporting(text, word, cue_start, position, quoted):
             continue
-        found: tuple[int, int] | None
-        after = _after_comma(text, match.start()) if not chain and _SENTENCE_TAIL.fullmatch(text, match.end()) else None
-        if after is not None:
-            found = after  # "Russian forces advanced near Pokrovsk, the Ukrainian General Staff reported."
-        elif word in _PARTICIPLE_SET and not chain and text.endswith(", ", 0, match.start()):
-            # "Peskov dismissed the report, claiming that": the subject speaks; ", suggesting that": the author infers
-            found = _doer(text, clause_start, match.start() - 2) if word in SPEECH_PARTICIPLES else None
-        else:
-            found = _speaker_before(text, clause_start, match.start(), nested=bool(chain))
-        if found is None and not chain and text[max(0, match.start() - 5) : match.start()] == " and ":
-            found = _subject(text, clause_start)  # "X continues to contest ... and stated that"
+        found = _speaker_phrase(text, word, cue_start, position, clause_start, bool(chain))
         if found is None:
-            framed = framed or not (chain or _is_noun_use(text, match.start()))
+            framed = framed or not (chain or _is_noun_use(text, cue_start))
             continue
         start, end = found
         if (
@@ -152,27 +136,100 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
         chain.append(agent)
         cue = word
         if word in _RELAYING:
-            relayed = _object(text, match.end())
+            relayed = _relayed_speaker(text, position, span_of)
             if relayed is not None:
-                follow = _PARTICIPLE.match(text, _skip_to_participle(text, relayed[1]))
-                if follow is not None:
-                    chain.append(_agent(text, relayed[0], relayed[1], span_of))
-                    cue = follow.group()
-                    break
+                chain.append(relayed.agent)
+                cue = relayed.cue
+                break
         if word in ("told", "tells"):
-            told = _object(text, match.end())
-            if told is not None and text[told[0]].isupper():
-                chain.insert(0, _agent(text, told[0], told[1], span_of))
+            reporter = _told_reporter(text, position, span_of)
+            if reporter is not None:
+                chain.insert(0, reporter)
             break
-        that = text.find(" that ", match.end(), match.end() + 60)
+        that = text.find(" that ", position, position + 60)
         if that < 0:
             break
         clause_start = position = that + 6
     if not chain:
         return _NOBODY, framed
-    speaker = chain[-1]
-    reporter = chain[-2] if len(chain) > 1 else None
-    return Attribution(speaker=speaker, cue=cue, reporter=reporter, chain=tuple(chain)), False
+    return _attribution(chain, cue), False
+
+
+def _attribution(chain: list[Agent], cue: str | None) -> Attribution:
+    """The attribution of a chain of agents, the speaker last and the reporter before it."""
+    return Attribution(speaker=chain[-1], cue=cue, reporter=chain[-2] if len(chain) > 1 else None, chain=tuple(chain))
+
+
+def _according_attribution(text: str, start: int, span_of: SpanOf, chain: list[Agent]) -> Attribution | None:
+    """The attribution an ``according to`` ending at ``start`` completes, or ``None`` when no source follows it.
+
+    The source's agents follow those of ``chain`` (the cues read before); a
+    source that is the author gives no speaker.
+    """
+    according = _according_to(text, start, span_of)
+    if according is None:
+        return None
+    if according[-1].name.casefold() in AUTHOR_NAMES:
+        return Attribution(cue="according to")
+    return _attribution(chain + according, "according to")
+
+
+def _not_reporting(text: str, word: str, cue_start: int, cue_end: int, quoted: bool) -> bool:
+    """Whether a cue reports nothing here: inside a quotation, a noun or adjective form, or a passive participle."""
+    return (
+        (quoted and _inside_quotation(text, cue_start))
+        or (word in _BARE and not text.startswith(" that", cue_end))
+        or text.startswith(" by ", cue_end)  # "the timeframe suggested by officials": a passive participle
+    )
+
+
+def _speaker_phrase(
+    text: str, word: str, cue_start: int, cue_end: int, clause_start: int, nested: bool
+) -> tuple[int, int] | None:
+    """The offsets of the phrase that names the speaker of a cue, or ``None`` if no phrase reads as one.
+
+    ``nested`` is true for a cue inside the ``that`` clause of an earlier one.
+    """
+    if not nested and _SENTENCE_TAIL.fullmatch(text, cue_end):
+        after = _after_comma(text, cue_start)
+        if after is not None:
+            return after  # "Russian forces advanced near Pokrovsk, the Ukrainian General Staff reported."
+    found: tuple[int, int] | None
+    if word in _PARTICIPLE_SET and not nested and text.endswith(", ", 0, cue_start):
+        # "Peskov dismissed the report, claiming that": the subject speaks; ", suggesting that": the author infers
+        found = _doer(text, clause_start, cue_start - 2) if word in SPEECH_PARTICIPLES else None
+    else:
+        found = _speaker_before(text, clause_start, cue_start, nested=nested)
+    if found is None and not nested and text[max(0, cue_start - 5) : cue_start] == " and ":
+        return _subject(text, clause_start)  # "X continues to contest ... and stated that"
+    return found
+
+
+class _Relayed(NamedTuple):
+    """A source that a relaying verb passes on, and the participle that makes it speak."""
+
+    agent: Agent
+    cue: str
+    """The participle: ``claiming`` in ``amplified sources claiming``."""
+
+
+def _relayed_speaker(text: str, cue_end: int, span_of: SpanOf) -> _Relayed | None:
+    """The source after a relaying verb that a participle makes speak (``amplified sources claiming``), or ``None``."""
+    relayed = _object(text, cue_end)
+    if relayed is None:
+        return None
+    follow = _PARTICIPLE.match(text, _skip_to_participle(text, relayed[1]))
+    if follow is None:
+        return None
+    return _Relayed(_agent(text, relayed[0], relayed[1], span_of), follow.group())
+
+
+def _told_reporter(text: str, cue_end: int, span_of: SpanOf) -> Agent | None:
+    """Whom a speaker ``told`` (``X told Reuters``): the reporter, if the phrase after the cue is capitalized."""
+    told = _object(text, cue_end)
+    if told is None or not text[told[0]].isupper():
+        return None
+    return _agent(text, told[0], told[1], span_of)
 
 
 def _according_to(text: str, start: int, span_of: SpanOf) -> list[Agent] | None:

@@ -17,7 +17,7 @@ schema. Ids:
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefmodel._errors import require
 from briefmodel._formats.ids import report_id, source_id
@@ -117,34 +117,46 @@ def table_rows(reports: Iterable[Report]) -> dict[str, list[dict[str, Any]]]:
 
 
 def _add(report: Report, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Add one report's rows to each of the five tables."""
     rid = report_id(report)
-    note_index = {id(note): i for i, note in enumerate(report.notes)}
+    rows["reports"].append(_report_row(report, rid))
+    rows["claims"].extend(_claim_rows(report, rid))
+    rows["citations"].extend(_citation_rows(report, rid))
+    notes = _note_rows(report, rid)
+    rows["notes"].extend(notes.rows)
+    rows["sources"].extend(_source_rows(report, rid, notes.cited_in))
+
+
+def _report_row(report: Report, rid: str) -> dict[str, Any]:
+    """The row of one report: its header and how many of each thing it holds."""
+    return {
+        "report_id": rid,
+        "title": report.title,
+        "publisher": report.publisher,
+        "published": report.published,
+        "authors": list(report.authors),
+        "series": report.series,
+        "cutoff": report.cutoff,
+        "url": report.url,
+        "citations": len(report.citations),
+        "resolved": sum(c.note is not None for c in report.citations),
+        "notes": len(report.notes),
+        "sources": len(report.sources),
+        "takeaways": len(report.takeaways),
+        "claims": len(report.claims),
+        "diagnostics": [d.code for d in report.diagnostics],
+    }
+
+
+def _claim_rows(report: Report, rid: str) -> list[dict[str, Any]]:
+    """The rows of a report's claims, with the indexes of their citations."""
     citation_index = {id(citation): i for i, citation in enumerate(report.citations)}
-    source_index = {source.key: i for i, source in enumerate(report.sources)}
-    rows["reports"].append(
-        {
-            "report_id": rid,
-            "title": report.title,
-            "publisher": report.publisher,
-            "published": report.published,
-            "authors": list(report.authors),
-            "series": report.series,
-            "cutoff": report.cutoff,
-            "url": report.url,
-            "citations": len(report.citations),
-            "resolved": sum(c.note is not None for c in report.citations),
-            "notes": len(report.notes),
-            "sources": len(report.sources),
-            "takeaways": len(report.takeaways),
-            "claims": len(report.claims),
-            "diagnostics": [d.code for d in report.diagnostics],
-        }
-    )
+    rows: list[dict[str, Any]] = []
     for i, claim in enumerate(report.claims):
         who = claim.attribution
         likelihoods = [h for h in claim.hedges if h.low is not None]
         dated = [d for d in claim.dates if d.start is not None]
-        rows["claims"].append(
+        rows.append(
             {
                 "report_id": rid,
                 "claim": i,
@@ -169,20 +181,40 @@ def _add(report: Report, rows: dict[str, list[dict[str, Any]]]) -> None:
                 "inferred": [c.inferred for c in claim.citations],
             }
         )
-    for i, citation in enumerate(report.citations):
-        rows["citations"].append(
-            {
-                "report_id": rid,
-                "citation": i,
-                "label": citation.label,
-                "number": citation.number,
-                "note": None if citation.note is None else note_index[id(citation.note)],
-                "line": citation.span.line,
-                "column": citation.span.column,
-                "start": citation.span.start,
-                "end": citation.span.end,
-            }
-        )
+    return rows
+
+
+def _citation_rows(report: Report, rid: str) -> list[dict[str, Any]]:
+    """The rows of a report's citations, with the index of the note each resolves to."""
+    note_index = {id(note): i for i, note in enumerate(report.notes)}
+    return [
+        {
+            "report_id": rid,
+            "citation": i,
+            "label": citation.label,
+            "number": citation.number,
+            "note": None if citation.note is None else note_index[id(citation.note)],
+            "line": citation.span.line,
+            "column": citation.span.column,
+            "start": citation.span.start,
+            "end": citation.span.end,
+        }
+        for i, citation in enumerate(report.citations)
+    ]
+
+
+class _NoteRows(NamedTuple):
+    """The rows of a report's notes, and which notes cite each source."""
+
+    rows: list[dict[str, Any]]
+    cited_in: dict[int, list[int]]
+    """Source index → the indexes of the notes that cite it, in order."""
+
+
+def _note_rows(report: Report, rid: str) -> _NoteRows:
+    """The rows of a report's notes, with the indexes of their sources, and the notes citing each source."""
+    source_index = {source.key: i for i, source in enumerate(report.sources)}
+    rows: list[dict[str, Any]] = []
     cited_in: dict[int, list[int]] = {}
     for i, note in enumerate(report.notes):
         indexes = []
@@ -193,7 +225,7 @@ def _add(report: Report, rows: dict[str, list[dict[str, Any]]]) -> None:
             cited_in.setdefault(index, [])
             if i not in cited_in[index]:
                 cited_in[index].append(i)
-        rows["notes"].append(
+        rows.append(
             {
                 "report_id": rid,
                 "note": i,
@@ -205,24 +237,29 @@ def _add(report: Report, rows: dict[str, list[dict[str, Any]]]) -> None:
                 "sources": indexes,
             }
         )
-    for i, source in enumerate(report.sources):
-        rows["sources"].append(
-            {
-                "report_id": rid,
-                "source": i,
-                "source_id": source_id(source),
-                "url": source.url,
-                "raw": source.raw,
-                "domain": source.domain,
-                "platform": source.platform.value if source.platform else None,
-                "kind": source.kind.value,
-                "outlet": source.outlet,
-                "account": source.account,
-                "post_id": source.post_id,
-                "truncated": source.truncated,
-                "notes": cited_in.get(i, []),
-            }
-        )
+    return _NoteRows(rows, cited_in)
+
+
+def _source_rows(report: Report, rid: str, cited_in: dict[int, list[int]]) -> list[dict[str, Any]]:
+    """The rows of a report's sources; ``cited_in`` gives the notes that cite each (see ``_note_rows``)."""
+    return [
+        {
+            "report_id": rid,
+            "source": i,
+            "source_id": source_id(source),
+            "url": source.url,
+            "raw": source.raw,
+            "domain": source.domain,
+            "platform": source.platform.value if source.platform else None,
+            "kind": source.kind.value,
+            "outlet": source.outlet,
+            "account": source.account,
+            "post_id": source.post_id,
+            "truncated": source.truncated,
+            "notes": cited_in.get(i, []),
+        }
+        for i, source in enumerate(report.sources)
+    ]
 
 
 def _need(module: str) -> Any:

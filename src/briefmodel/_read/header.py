@@ -7,6 +7,8 @@ sections stage.
 """
 
 import datetime as dt
+import re
+from typing import NamedTuple
 
 import attrs
 
@@ -58,6 +60,39 @@ class Header:
 def read_header(lines: list[str], kinds: list[BlockKind]) -> Header:
     """Read the header of one document; set the kinds of its lines in place."""
     header = Header()
+    said = _read_lines(lines, kinds, header)
+    header.body_start = said.body_start
+    title_date = _read_title(lines, kinds, header, said)
+    header.published = title_date.date or said.press_date or said.line_date
+    if header.published is None and title_date.month_day is not None:
+        header.year_missing = True
+    if header.publisher is None and header.series is not None:
+        header.publisher = SERIES_PUBLISHERS.get(header.series, DEFAULT_SERIES_PUBLISHER)
+    return header
+
+
+class _Lines(NamedTuple):
+    """What the header lines say beyond the fields they set on the ``Header`` directly."""
+
+    body_start: int
+    series_match: re.Match[str] | None
+    """The match of the first series title line (``SERIES_TITLE``)."""
+    plain_title: int | None
+    """The index of the line taken as the title when no series title is found."""
+    press_date: dt.date | None
+    """The date of the first press line (``PRESS_LINE``)."""
+    line_date: dt.date | None
+    """The date of the first date line (``DATE_LINE``)."""
+
+
+def _read_lines(lines: list[str], kinds: list[BlockKind], header: Header) -> _Lines:
+    """Classify the header lines one by one and find where the body starts.
+
+    Sets the kind of each header line in ``kinds`` and the cutoff, publisher,
+    url and authors of ``header``; returns what else the lines say. When no
+    heading or prose line starts the body, it starts after the last metadata
+    line, and the lines from there to the header's end become paragraphs.
+    """
     series_match = None
     plain_title: int | None = None
     press_date = line_date = None
@@ -124,10 +159,27 @@ def read_header(lines: list[str], kinds: list[BlockKind]) -> Header:
         body_start = last_metadata + 1
         for i in range(body_start, limit):
             kinds[i] = BlockKind.BLANK if not lines[i].strip() else BlockKind.PARAGRAPH
-    header.body_start = body_start
+    return _Lines(body_start, series_match, plain_title, press_date, line_date)
 
+
+class _TitleDate(NamedTuple):
+    """What the title says of the date."""
+
+    date: dt.date | None
+    """The date of a series title that gives its year."""
+    month_day: tuple[str, str] | None
+    """The month and day of a series title that gives no year."""
+
+
+def _read_title(lines: list[str], kinds: list[BlockKind], header: Header, said: _Lines) -> _TitleDate:
+    """Set the header's title and series (and a publisher that prefixes the title); return the title's date.
+
+    A series title wins over a plain title line, whose kind then goes back to
+    ``OTHER`` in ``kinds``; a plain title counts only before the body starts.
+    """
     title_date = None
     title_month_day: tuple[str, str] | None = None
+    series_match, plain_title = said.series_match, said.plain_title
     if series_match is not None:
         header.title = series_match["title"]
         header.series = series_match["series"]
@@ -135,18 +187,13 @@ def read_header(lines: list[str], kinds: list[BlockKind]) -> Header:
             title_date = make_date(series_match["year"], series_match["month"], series_match["day"])
         else:
             title_month_day = (series_match["month"], series_match["day"])
-        if plain_title is not None and plain_title < body_start:
+        if plain_title is not None and plain_title < said.body_start:
             kinds[plain_title] = BlockKind.OTHER
-    elif plain_title is not None and plain_title < body_start:
+    elif plain_title is not None and plain_title < said.body_start:
         title = lines[plain_title].strip()
         prefix = PUBLISHER_PREFIX.fullmatch(title)
         if prefix is not None and prefix["publisher"].casefold() in PUBLISHERS:
             header.publisher = header.publisher or PUBLISHERS[prefix["publisher"].casefold()]
             title = prefix["title"]
         header.title = title
-    header.published = title_date or press_date or line_date
-    if header.published is None and title_month_day is not None:
-        header.year_missing = True
-    if header.publisher is None and header.series is not None:
-        header.publisher = SERIES_PUBLISHERS.get(header.series, DEFAULT_SERIES_PUBLISHER)
-    return header
+    return _TitleDate(title_date, title_month_day)
