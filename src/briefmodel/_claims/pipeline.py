@@ -16,11 +16,12 @@ from typing import NamedTuple
 
 import attrs
 
+from briefmodel._claims.assertions import not_a_claim
 from briefmodel._claims.attribution import read_attribution
 from briefmodel._claims.dates import read_dates
 from briefmodel._claims.hedges import CANNOT_VERIFY, read_hedges
 from briefmodel._claims.sentences import sentence_bounds
-from briefmodel._claims.stance import covers_all, mark_unverified, stance_of
+from briefmodel._claims.stance import Disclaimer, disclaimer, mark_unverified, run_in_unconfirmed, stance_of
 from briefmodel._claims.support import find_support
 from briefmodel._gc import collector_paused
 from briefmodel._model.claims import (
@@ -73,8 +74,8 @@ class _Sentence(NamedTuple):
     dates: tuple[DateMention, ...]
     stance: Stance
     """Its stance read from itself alone."""
-    verifies: bool | None
-    """``None`` without ``cannot verify``; else whether it names several claims (``any of these claims``)."""
+    verifies: Disclaimer | None
+    """What its ``cannot verify`` phrase refers to; ``None`` without one."""
 
 
 class _Problem(NamedTuple):
@@ -185,6 +186,8 @@ def _read_sentences(
         while position < count and cited[position].span.start < start + b:
             position += 1
         own = tuple([c for c in cited[own_start:position] if c.span.start >= offset]) if position > own_start else ()
+        if not_a_claim(sentence) is not None:
+            continue  # a label, an empty line or an instruction to the reader: kept as text, not a claim
         tokens = set(sentence.split())  # each reader looks its trigger words up here before scanning
         if "[" in sentence:  # "reported.[1]" is the word "reported." followed by a callout
             tokens.update([token.partition("[")[0] for token in tokens if "[" in token])
@@ -194,8 +197,10 @@ def _read_sentences(
         for code, message, s, e in date_problems:
             problems.append(_Problem(code, message, local(s, e)))
         stance = stance_of(sentence, attribution, hedges, framed)
+        if stance is Stance.REPORTED and run_in_unconfirmed(sentence):
+            stance = Stance.UNVERIFIED  # "Unconfirmed claims: A Russian milblogger claimed …"
         verifies = next(
-            (covers_all(sentence, hedge.span.end - offset) for hedge in hedges if hedge.text in _CANNOT_VERIFY), None
+            (disclaimer(sentence, hedge.span.end - offset) for hedge in hedges if hedge.text in _CANNOT_VERIFY), None
         )
         sentences.append(_Sentence(local(0, b - a), sentence, own, attribution, hedges, dates, stance, verifies))
     return sentences, problems
@@ -220,12 +225,15 @@ def _local_spans(offset: int, column: int, sentence: str, one_line: int, span_of
 def _stances(sentences: list[_Sentence]) -> list[Stance]:
     """The final stances: each ``cannot verify`` sentence marks the reported sentences it refers to."""
     stances = [sentence.stance for sentence in sentences]
+    attributions = [sentence.attribution for sentence in sentences]
     floor = 0  # every reported sentence before the last one that marked all before it is unverified already
     for index, sentence in enumerate(sentences):
         if sentence.verifies is None:
             continue
-        mark_unverified(index, floor, sentence.verifies, sentence.attribution, stances)
-        if sentence.verifies and sentence.attribution.speaker is None:  # one with a speaker marks only itself
+        mark_unverified(index, floor, sentence.verifies, attributions, stances)
+        if (
+            sentence.verifies.covers_all and sentence.attribution.speaker is None
+        ):  # one with a speaker marks only itself
             floor = index
     return stances
 

@@ -6,12 +6,13 @@ as unverified (``mark_unverified``).
 """
 
 import re
+from typing import NamedTuple
 
 from briefmodel._claims.cues import SHOWING_CUES
 from briefmodel._claims.words import search_word
 from briefmodel._model.claims import AgentKind, Attribution, Hedge, HedgeKind, Stance
 
-__all__ = ["COVER_WINDOW", "covers_all", "mark_unverified", "stance_of"]
+__all__ = ["COVER_WINDOW", "Disclaimer", "disclaimer", "mark_unverified", "run_in_unconfirmed", "stance_of"]
 
 COVER_WINDOW = 40
 """How far after ``cannot verify`` the words that name several claims may come."""
@@ -21,6 +22,21 @@ _ASSESSING = re.compile(
 )
 """Searched with ``search_word``, only in sentences that hold ``ISW`` or ``CTP``."""
 _CONFIRMING = re.compile(r"\bgeolocated\b|\bconfirmed\b", re.I)
+_QUALIFIED = re.compile(
+    r"\b(?:these|those|such|all)\s+(?P<qualifier>[A-Z][\w-]{2,30})\s+(?:claims|reports|statements)\b"
+)
+"""``these Russian claims``: the disclaimer names whose claims it means."""
+_UNCONFIRMED_LABEL = "unconfirmed claims:"
+"""The run-in label by which a report lists claims it has not confirmed (``Unconfirmed claims: A milblogger …``)."""
+
+
+class Disclaimer(NamedTuple):
+    """What a ``cannot independently verify`` sentence refers to."""
+
+    covers_all: bool
+    """It names several claims (``any of these claims``, ``those reports``), not only the one before."""
+    qualifier: str | None
+    """The word that says whose claims (``Russian`` in ``these Russian claims``), if any."""
 
 
 def stance_of(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], framed: bool) -> Stance:
@@ -54,25 +70,45 @@ def _assessing(sentence: str) -> bool:
     return ("ISW" in sentence or "CTP" in sentence) and search_word(_ASSESSING, sentence) is not None
 
 
-def covers_all(sentence: str, at: int) -> bool:
-    """Do the words just after ``cannot verify`` (ending at ``at``) name several claims (``any of these claims``)?"""
-    return _COVERS_ALL.search(sentence, at, at + COVER_WINDOW) is not None
+def disclaimer(sentence: str, at: int) -> Disclaimer:
+    """What the ``cannot verify`` phrase ending at ``at`` refers to, read from the words just after it."""
+    window = sentence[at : at + COVER_WINDOW]
+    qualified = _QUALIFIED.search(window)
+    return Disclaimer(_COVERS_ALL.search(window) is not None, qualified["qualifier"] if qualified else None)
 
 
-def mark_unverified(index: int, floor: int, covers_all: bool, attribution: Attribution, stances: list[Stance]) -> None:
+def run_in_unconfirmed(sentence: str) -> bool:
+    """Does the sentence open with the run-in label ``Unconfirmed claims:``?"""
+    return sentence[:1] in "Uu" and sentence[: len(_UNCONFIRMED_LABEL)].casefold() == _UNCONFIRMED_LABEL
+
+
+def mark_unverified(
+    index: int, floor: int, scope: Disclaimer, attributions: list[Attribution], stances: list[Stance]
+) -> None:
     """A ``cannot independently verify`` sentence makes the reported claims it refers to unverified.
 
     A reported sentence that says so itself (``X claimed that ..., but ISW cannot independently verify
-    this claim``) is unverified too. Otherwise the reported sentence before it is, and when it names
-    several claims (``any of these claims``), every reported sentence before it in the paragraph, down
-    to ``floor``.
+    this claim``) is unverified alone. Otherwise the disclaimer reaches back over the run of relayed
+    claims before it, down to ``floor``: the reported sentence before it, or, when it names several
+    claims (``any of these claims``), every reported sentence of the run. Evidence the author confirms
+    (``Geolocated footage shows``) keeps its label and does not end the run; the author's own sentence
+    (assessed or background) ends it, and so does, for ``these Russian claims``, a reported sentence
+    whose speaker is not Russian.
     """
-    if attribution.speaker is not None:
+    if attributions[index].speaker is not None:
         if stances[index] is Stance.REPORTED:
             stances[index] = Stance.UNVERIFIED
         return
+    qualifier = scope.qualifier.casefold() if scope.qualifier else None
     for before in range(index - 1, floor - 1, -1):
-        if stances[before] is Stance.REPORTED:
-            stances[before] = Stance.UNVERIFIED
-            if not covers_all:
-                break
+        stance = stances[before]
+        if stance is Stance.CONFIRMED or stance is Stance.UNVERIFIED:
+            continue
+        if stance is not Stance.REPORTED:
+            break
+        speaker = attributions[before].speaker
+        if qualifier is not None and (speaker is None or qualifier not in speaker.span.text.casefold()):
+            break
+        stances[before] = Stance.UNVERIFIED
+        if not scope.covers_all:
+            break

@@ -101,9 +101,18 @@ BOILERPLATE_PREFIXES = (
 SENTENCE_END = frozenset(".!?…\"”’')]:;")
 
 
+_PREFIX_WINDOW = 2 * max(map(len, BOILERPLATE_PREFIXES))
+
+
 def is_boilerplate(folded: str) -> bool:
-    """Is this (case-folded, stripped) line a known boilerplate paragraph?"""
-    return folded.startswith(BOILERPLATE_PREFIXES)
+    """Is this (case-folded, stripped) line a known boilerplate paragraph? Runs of white space, no-break
+    spaces included (``Click\u00a0here``), compare as one space."""
+    if folded.startswith(BOILERPLATE_PREFIXES):
+        return True
+    head = folded[:_PREFIX_WINDOW]  # only a no-break space or a double space can hide a prefix from the test above
+    return ("\u00a0" in head or "  " in head or "\t" in head) and " ".join(head.split()).startswith(
+        BOILERPLATE_PREFIXES
+    )
 
 
 def is_prose(stripped: str) -> bool:
