@@ -88,3 +88,42 @@ def test_boilerplate_with_no_break_spaces_or_an_editors_note_is_a_boilerplate_bl
     assert report.blocks[4].text == line
     assert report.blocks[4].kind is bm.BlockKind.BOILERPLATE
     assert [c.text for c in report.claims] == ["Russian forces attacked near Bakhmut."]
+
+
+def test_a_sentence_a_scrape_broke_across_lines_is_one_claim() -> None:
+    report = _report(
+        "Russian forces attacked Ukrainian positions near Bakhmut on December 14.[1]\nThree officials told the\nWashington Post\non March 6 that "
+        "Russia has given Iran the locations of US assets.\nThe Telegraph\nreported on March 4 that the UK sent "
+        "drones."
+    )
+    assert [c.text for c in report.claims] == [
+        "Russian forces attacked Ukrainian positions near Bakhmut on December 14.",
+        "Three officials told the Washington Post on March 6 that Russia has given Iran the locations of US assets.",
+        "The Telegraph reported on March 4 that the UK sent drones.",
+    ]
+    assert bm.BlockKind.HEADING not in [b.kind for b in report.blocks[2:8]]
+
+
+def test_a_heading_keeps_its_kind() -> None:
+    report = _report("Russian forces attacked near Bakhmut.[1]", "Southern Ukraine", "Ukrainian forces held Kherson.")
+    assert report.blocks[4].kind is bm.BlockKind.HEADING
+
+
+def test_a_callout_a_scrape_moved_to_the_next_line_closes_the_sentence_before() -> None:
+    report = _report(
+        "The Syrian army disarmed a car bomb in Aleppo City on February 25.\n[1] The Syrian army named no perpetrator.",
+        *["Syrian security forces also seized two vehicles laden with explosives near the city."] * 3,
+    )
+    first, second = report.claims[:2]
+    assert first.span.text == "The Syrian army disarmed a car bomb in Aleppo City on February 25.\n[1]"
+    assert [c.label for c in first.citations] == ["1"] and not first.citations[0].inferred
+    assert second.text == "The Syrian army named no perpetrator."
+
+
+def test_a_sentence_of_capitalized_words_is_no_byline() -> None:
+    report = bm.build_report(paragraphs=["Russian Russian Russian and Russian Russian."])
+    assert report.authors == ()
+    assert bm.build_report(authors=["Frederick W. Kagan", "Mason Clark"]).authors == (
+        "Frederick W. Kagan",
+        "Mason Clark",
+    )

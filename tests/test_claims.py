@@ -276,9 +276,9 @@ def test_relayed_without_a_source_and_unable_to_confirm() -> None:
     "sentence",
     [
         "The Russian Defense Ministry has shifted its reporting style, rather than reporting on advances.",
-        "The winter timeframe suggested by Ukrainian officials for such an offensive is consistent with earlier plans.",
+        "The winter timeframe suggested by Ukrainian officials for such an offensive matches earlier plans.",
         "It lays out the daily observed indicators we are using to refine our forecasts.",
-        "Milbloggers, war correspondents, and other groups have criticized the Defense Ministry for inaccurate claims of gains.",
+        "Milbloggers, war correspondents, and other groups have focused on the Defense Ministry's inaccurate claims of gains.",
     ],
 )
 def test_a_noun_adjective_or_passive_use_of_a_cue_names_no_speaker(sentence: str) -> None:
@@ -616,3 +616,163 @@ def test_removing_callouts_agrees_with_the_one_pattern_reference(text: str, roma
 )
 def test_hedges_glued_to_dashes_or_quoted_are_found(sentence: str, expected: list[str]) -> None:
     assert [h.text for h in one(sentence).hedges] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        (
+            "Some bloggers criticized the Donetsk People’s Republic leadership for the losses.",
+            "Some bloggers",
+            "criticized",
+        ),
+        (
+            "Some Russian Telegram channels ridiculed the Russian command.",
+            "Some Russian Telegram channels",
+            "ridiculed",
+        ),
+        (
+            "Several Russian bloggers also called for the imprisonment of surrendered servicemen.",
+            "Several Russian bloggers",
+            "called",
+        ),
+        ("Zelensky emphasized that the flooding would impact the whole region.", "Zelensky", "emphasized"),
+        ("The IDF also estimated that Iran has around 100 launchers left.", "The IDF", "estimated"),
+        (
+            "Milbloggers, war correspondents, and other groups have criticized the Defense Ministry for its claims.",
+            "Milbloggers, war correspondents, and other groups",
+            "criticized",
+        ),
+    ],
+)
+def test_speech_acts_that_convey_what_a_source_thinks_are_cues(sentence: str, speaker: str, cue: str) -> None:
+    claim = one(sentence)
+    assert claim.attribution.speaker is not None
+    assert (claim.attribution.speaker.span.text, claim.attribution.cue) == (speaker, cue)
+    assert claim.stance is bm.Stance.REPORTED
+
+
+def test_called_is_a_cue_only_in_called_for() -> None:
+    assert one("Russian forces attacked a village called Pokrovske on May 16.").attribution.speaker is None
+
+
+# Stance and hedge shapes of the shared guideline (../shared/gold/README.md §4, §6).
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Atrash’s appearance at the exchange is notable given that he rarely appears in public.",
+        "The People’s Republic of China (PRC) remains a critical enabler of Russia’s war in Ukraine.",
+        "Cooper’s comments are consistent with the doctrinal definition of destroy.",
+        "The appearance of ballistic missiles in the strike package is reflective of a wider pattern.",
+        "The Syrian government appears to be attempting to consolidate control over the south.",
+        "The strikes could potentially disrupt Iranian logistics.",
+    ],
+)
+def test_evaluative_and_hedged_sentences_are_assessed(sentence: str) -> None:
+    claim = one(sentence)
+    assert claim.stance is bm.Stance.ASSESSED
+    assert claim.attribution.speaker is None
+
+
+def test_appears_seems_potential_and_presumably_are_hedges() -> None:
+    claim = one("The IED, presumably planted by local forces, appears to be a potential threat that seems real.")
+    assert [h.text for h in claim.hedges] == ["presumably", "appears", "potential", "seems"]
+    assert all(h.kind is bm.HedgeKind.LIKELIHOOD and h.low is None for h in claim.hedges)
+
+
+def test_narrated_outcomes_stay_background() -> None:
+    claim = one("Russian forces continued their efforts to secure highways with insignificant progress.")
+    assert claim.stance is bm.Stance.BACKGROUND
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The IDF confirmed on March 14 that it killed two senior commanders in Beirut.",
+        "The White House confirmed on October 20 that Iranian personnel are in Crimea.",
+    ],
+)
+def test_an_official_body_that_confirms_confirms(sentence: str) -> None:
+    claim = one(sentence)
+    assert claim.stance is bm.Stance.CONFIRMED
+    assert claim.attribution.cue == "confirmed"
+
+
+def test_footage_that_comes_with_reports_is_reported() -> None:
+    claim = one("Social media footage and reports from residents of Nova Kakhovka showed explosions near the dam.")
+    assert claim.stance is bm.Stance.REPORTED
+    assert claim.attribution.cue == "showed"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Geolocated footage published on February 25 shows Russian forces shelling Ukrainian positions east of "
+        "Kostyantynivka, indicating that Russian and Ukrainian positions are intermixed in the area.",
+        "The footage also indicates that Russian forces likely seized Kleban-Byk itself at a prior date.",
+    ],
+)
+def test_evidence_with_the_authors_inference_is_assessed_with_no_speaker(sentence: str) -> None:
+    claim = one(sentence)
+    assert claim.stance is bm.Stance.ASSESSED
+    assert claim.attribution == bm.Attribution()
+
+
+def test_evidence_that_shows_is_still_confirmed() -> None:
+    claim = one("Geolocated footage published on February 25 shows Russian forces advancing near Pokrovsk.")
+    assert claim.stance is bm.Stance.CONFIRMED
+
+
+def test_a_disclaimer_that_names_whose_claims_covers_only_those() -> None:
+    claims = claims_of(
+        "Ukrainian officials stated that Ukrainian forces held the line. Russian sources claimed that Russian "
+        "forces advanced. The Russian MoD also stated that Russian troops struck Kherson. ISW has not observed "
+        "independent verification of these Russian claims."
+    )
+    assert [c.stance for c in claims] == [
+        bm.Stance.REPORTED,
+        bm.Stance.UNVERIFIED,
+        bm.Stance.UNVERIFIED,
+        bm.Stance.ASSESSED,
+    ]
+
+
+def test_a_disclaimer_covers_the_run_of_relayed_claims_not_what_the_author_said_before() -> None:
+    claims = claims_of(
+        "Zelensky stated that North Korean soldiers joined assaults. This is the first time a Ukrainian official "
+        "has said so. Russian milbloggers claimed that North Korean troops seized Plekhovo. Geolocated footage "
+        "shows infantry near Kremyanoye. A Russian milblogger claimed that North Korean troops trained for weeks. "
+        "ISW cannot independently verify any of these claims."
+    )
+    assert [c.stance.value for c in claims] == [
+        "reported",
+        "assessed",
+        "unverified",
+        "confirmed",
+        "unverified",
+        "assessed",
+    ]
+
+
+def test_a_run_in_unconfirmed_label_makes_a_claim_unverified() -> None:
+    claim = one("Unconfirmed claims: A Russian milblogger claimed on February 26 that Russian forces advanced.")
+    assert claim.stance is bm.Stance.UNVERIFIED
+
+
+def test_a_subject_before_continued_to_speaks() -> None:
+    claim = one("Russian officials have continued to deny their purchase of Iranian drones.")
+    assert claim.attribution.speaker is not None
+    assert (claim.attribution.speaker.span.text, claim.attribution.cue) == ("Russian officials", "deny")
+
+
+def test_the_subject_of_a_portraying_participle_speaks() -> None:
+    claim = one(
+        "Pro-Russian Telegram channels began celebrating the arrival of a tank, portraying it as a wonder weapon."
+    )
+    assert claim.attribution.speaker is not None
+    assert (claim.attribution.speaker.span.text, claim.attribution.cue) == (
+        "Pro-Russian Telegram channels",
+        "portraying",
+    )

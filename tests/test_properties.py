@@ -96,6 +96,17 @@ def test_json_round_trip_of_parsed_reports(text: str) -> None:
 
 
 @given(report_parts())
+@example(  # a sentence of capitalized words joined by "and" read as a byline
+    {
+        "title": None,
+        "publisher": None,
+        "authors": (),
+        "published": None,
+        "paragraphs": ["Russian Russian Russian and Russian Russian."],
+        "takeaways": [],
+        "notes": [],
+    }
+)
 def test_json_round_trip_of_built_reports(parts: dict[str, object]) -> None:
     report = bm.build_report(**parts)  # type: ignore[arg-type]
     again = bm.from_json(bm.to_json(report))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from briefmodel._claims.cues import CUE_WORDS, PARTICIPLE_CUES, SHOWING, SPEECH_PARTICIPLES
+from briefmodel._claims.cues import CALLING, CUE_WORDS, PARTICIPLE_CUES, SHOWING, SPEECH_PARTICIPLES
 from briefmodel._claims.words import search_word, token_forms, words_pattern
 from briefmodel._model.claims import Agent, AgentKind, Attribution
 from briefmodel._model.text import MAX_LABEL_DIGITS, Span
@@ -30,6 +30,8 @@ _NOT_BEFORE_VERB = frozenset(
     "conflicting unconfirmed similar other further new previous earlier recent multiple several many some".split()
 )
 _AUXILIARIES = frozenset("has have had has also have also also".split())
+_ASPECT = frozenset("continued continue continues began begin begins started start starts".split())
+"""Verbs before ``to`` and a cue that leave the cue's subject before them (``continued to accuse``)."""
 _ADVERBS = frozenset(
     "recently reportedly also similarly previously notably additionally separately subsequently later then "
     "still further first purportedly allegedly reportedly likely publicly explicitly officially reportedly "
@@ -44,6 +46,8 @@ _BARE = frozenset("claim report state say show note assess claims reports states
 (``state media``, ``claims of territorial gains``, ``the daily observed indicators``)."""
 _SHOWING = re.compile(r"\b(?:" + "|".join(sorted(SHOWING, key=lambda word: (-len(word), word))) + r")\b")
 _COORDINATION = frozenset({"and", "but", "or"})
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "its", "his", "her", "their"})
+"""Words that open an appositive after a comma (``Mohammed Sabra, a Syrian politician``), not a list's next item."""
 _SENTENCE_TAIL = re.compile(rf"[\s.!?”\"’')]*(?:\[[0-9ivxlcdm]{{1,{MAX_LABEL_DIGITS}}}\][\s.]*)*")
 """What may follow a cue that ends its sentence: closing punctuation and callouts."""
 _RELATIVE = frozenset({"as", "which"})
@@ -179,6 +183,7 @@ def _not_reporting(text: str, word: str, cue_start: int, cue_end: int, quoted: b
     return (
         (quoted and _inside_quotation(text, cue_start))
         or (word in _BARE and not text.startswith(" that", cue_end))
+        or (word in CALLING and not text.startswith(" for ", cue_end))
         or text.startswith(" by ", cue_end)  # "the timeframe suggested by officials": a passive participle
     )
 
@@ -279,6 +284,9 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
     words = segment.split()
     while words:
         last = words[-1].casefold()
+        if last == "to" and len(words) > 1 and words[-2].casefold() in _ASPECT:
+            del words[-2:]  # "Russian officials have continued to deny": the cue's subject is before
+            continue
         if not (last in _ADVERBS or last in _AUXILIARIES or _is_adverb(words[-1])):
             break
         words.pop()
@@ -328,9 +336,13 @@ def _plain_phrase(words: list[str]) -> list[str]:
         if index and bare in _CUT_AT:
             return words[:index]
         if index and word[-1] == ",":
+            rest = words[index + 1 :]
+            if (rest and rest[0].casefold() in _COORDINATION) or (
+                rest and rest[0].casefold() not in _APPOSITIVE_OPENERS and any(w in _COORDINATION for w in rest)
+            ):
+                continue  # a list of speakers: "Milbloggers, war correspondents, and other groups criticized"
             # an appositive follows ("Mohammed Sabra, a Syrian politician who ..."), unless a clause does
-            # ("Milbloggers, war correspondents, and other groups have criticized ...")
-            for later in words[index + 1 :]:
+            for later in rest:
                 bare_later = later.strip(",()").casefold()
                 if bare_later in _CUT_AT:
                     break

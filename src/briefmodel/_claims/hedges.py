@@ -34,7 +34,26 @@ ICD_203: dict[str, tuple[float, float]] = {
     "almost certainly": (0.95, 0.99),
     "nearly certain": (0.95, 0.99),
 }
-_OTHER_LIKELIHOOD = ("may", "might", "could", "possibly", "possible", "perhaps")
+_OTHER_LIKELIHOOD = (
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "possible",
+    "perhaps",
+    "potential",
+    "potentially",
+    "presumably",
+    "appears",
+    "appear",
+    "seems",
+    "seem",
+    "likelihood",
+    "probability",
+)
+"""Likelihood words without an ICD 203 range: the modals, ``possible``, ``potential``, ``presumably``, the verbs
+``appear`` and ``seem`` (``X appears to be …``: the author's inference), and the nouns ``likelihood`` and
+``probability``."""
 _EVIDENTIAL = ("reportedly", "purportedly", "allegedly", "apparently", "unconfirmed", "ostensibly")
 #: The phrases by which the author says it cannot check what a source says.
 CANNOT_VERIFY = (
@@ -48,6 +67,8 @@ CANNOT_VERIFY = (
     "cannot confirm",
     "could not verify",
     "could not confirm",
+    "not observed independent verification",
+    "not observed independent confirmation",
 )
 _UNCERTAINTY = (
     *CANNOT_VERIFY,
@@ -67,7 +88,7 @@ _KINDS = {
 }
 # case-sensitive on purpose: "May" is a month; "It is unclear" and "Likely" are matched through (?i:...)
 _HEDGE = re.compile(
-    r"\b(?:(?i:it is unclear|likely|unlikely|possibly|reportedly|purportedly|allegedly))\b|\b(?:"
+    r"\b(?:(?i:it is unclear|likely|unlikely|possibly|potentially|presumably|reportedly|purportedly|allegedly))\b|\b(?:"
     + "|".join(re.escape(p) for p in sorted(_KINDS, key=len, reverse=True))
     + r")\b"
 )

@@ -21,7 +21,14 @@ from briefmodel._claims.attribution import read_attribution
 from briefmodel._claims.dates import read_dates
 from briefmodel._claims.hedges import CANNOT_VERIFY, read_hedges
 from briefmodel._claims.sentences import sentence_bounds
-from briefmodel._claims.stance import Disclaimer, disclaimer, mark_unverified, run_in_unconfirmed, stance_of
+from briefmodel._claims.stance import (
+    Disclaimer,
+    author_infers,
+    disclaimer,
+    mark_unverified,
+    run_in_unconfirmed,
+    stance_of,
+)
 from briefmodel._claims.support import find_support
 from briefmodel._gc import collector_paused
 from briefmodel._model.claims import (
@@ -36,7 +43,7 @@ from briefmodel._model.claims import (
 from briefmodel._model.diagnostics import Code, diagnostic_order
 from briefmodel._model.notes import Citation, citations_by_block
 from briefmodel._model.report import Report
-from briefmodel._model.text import Block, BlockKind, Span
+from briefmodel._model.text import CALLOUT_RE, Block, BlockKind, Span
 from briefmodel._model.unchecked import new_claim, new_claim_citation, new_diagnostic, new_span, span_at
 from briefmodel._read.callouts import strip_callouts
 from briefmodel._read.roman import uses_roman_labels
@@ -47,6 +54,7 @@ __all__ = ["read_report_claims"]
 _CLAIM_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET)
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _CANNOT_VERIFY = frozenset(CANNOT_VERIFY)
+_AUTHOR = Attribution()
 
 SpanOf = Callable[[int, int], Span]
 
@@ -148,13 +156,22 @@ def _paragraphs(blocks: tuple[Block, ...], skip: set[int]) -> list[tuple[int, in
         if kind not in _CLAIM_KINDS or index in skip:
             open_run = False
             continue
-        if open_run and kind is BlockKind.PARAGRAPH:
+        if kind is BlockKind.PARAGRAPH and (open_run or _opens_with_callout(block.text, runs, index)):
             runs[-1] = (runs[-1][0], index)
         else:
             runs.append((index, index))
         tail = block.text.rstrip()
         open_run = kind is BlockKind.PARAGRAPH and bool(tail) and tail[-1] not in SENTENCE_END
     return runs
+
+
+def _opens_with_callout(line: str, runs: list[tuple[int, int]], index: int) -> bool:
+    """Does a line that follows a paragraph's last line open with a callout? A scrape moved the callout that
+    closes the sentence before to the start of the next line (``… on February 25.`` / ``[80] The Syrian …``)."""
+    if not runs or runs[-1][1] != index - 1 or "[" not in line[:12]:
+        return False
+    start = len(line) - len(line.lstrip())
+    return CALLOUT_RE.match(line, start) is not None
 
 
 def _read_paragraph(
@@ -196,7 +213,10 @@ def _read_sentences(
         dates, date_problems = read_dates(sentence, tokens, context.published, local)
         for code, message, s, e in date_problems:
             problems.append(_Problem(code, message, local(s, e)))
-        stance = stance_of(sentence, attribution, hedges, framed)
+        if author_infers(sentence, attribution, hedges):
+            attribution, stance = _AUTHOR, Stance.ASSESSED  # "Geolocated footage shows …, indicating that …"
+        else:
+            stance = stance_of(sentence, attribution, hedges, framed)
         if stance is Stance.REPORTED and run_in_unconfirmed(sentence):
             stance = Stance.UNVERIFIED  # "Unconfirmed claims: A Russian milblogger claimed …"
         verifies = next(

@@ -15,7 +15,9 @@ from briefmodel._model.text import MAX_LABEL_DIGITS
 
 __all__ = ["sentence_bounds"]
 
-_END = re.compile(rf"[.!?…]+[\"”“’')\]]*(?:[ \u00a0]?\[[0-9]{{1,{MAX_LABEL_DIGITS}}}\])*")
+_END = re.compile(rf"[.!?…]+[\"”“’')\]]*(?:(?:[ \u00a0]|\r\n|\r|\n)?\[[0-9]{{1,{MAX_LABEL_DIGITS}}}\])*")
+"""A sentence end: its punctuation, closing quotes, then its callouts, which may follow a line break when a
+scrape moved them to the next line."""
 _QUOTE = re.compile(r"[“”\"]")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr gen lt col maj capt cpt sgt adm cmdr brig st no nos vol p pp fig jan feb mar apr jun jul aug

@@ -12,7 +12,15 @@ from briefmodel._claims.cues import SHOWING_CUES
 from briefmodel._claims.words import search_word
 from briefmodel._model.claims import AgentKind, Attribution, Hedge, HedgeKind, Stance
 
-__all__ = ["COVER_WINDOW", "Disclaimer", "disclaimer", "mark_unverified", "run_in_unconfirmed", "stance_of"]
+__all__ = [
+    "COVER_WINDOW",
+    "Disclaimer",
+    "author_infers",
+    "disclaimer",
+    "mark_unverified",
+    "run_in_unconfirmed",
+    "stance_of",
+]
 
 COVER_WINDOW = 40
 """How far after ``cannot verify`` the words that name several claims may come."""
@@ -22,6 +30,20 @@ _ASSESSING = re.compile(
 )
 """Searched with ``search_word``, only in sentences that hold ``ISW`` or ``CTP``."""
 _CONFIRMING = re.compile(r"\bgeolocated\b|\bconfirmed\b", re.I)
+_FACTIVE = frozenset({"confirmed", "confirms", "confirm"})
+"""``The IDF confirmed that …``: an official body or evidence that confirms, confirms."""
+_CONFIRMERS = (AgentKind.GOVERNMENT, AgentKind.ORGANIZATION, AgentKind.EVIDENCE)
+_RELAYED_WITH_EVIDENCE = re.compile(r"\b(?:reports|claims|statements|residents|sources|posts)\b", re.I)
+"""``Social media footage and reports from residents … showed``: the evidence comes with relayed content."""
+_EVALUATIVE = re.compile(
+    r"\b(?:is|are|was|were|remains|remain|would be)\s+"
+    r"(?:(?:a|an|the|also|particularly|especially|increasingly)\s+){0,2}"
+    r"(?:notable|noteworthy|significant|critical|crucial|consistent with|inconsistent with|reflective of|"
+    r"indicative of|sensible|unusual|unprecedented|important|telling|striking|remarkable)\b"
+)
+"""The author judges: ``X is notable``, ``X remains a critical enabler``, ``X is consistent with``."""
+_APPENDED_INFERENCE = re.compile(r", (?:indicating|suggesting) that\b|, which (?:likely|suggests|indicates)\b")
+"""The author's inference appended to what evidence shows: ``…, indicating that …``."""
 _QUALIFIED = re.compile(
     r"\b(?:these|those|such|all)\s+(?P<qualifier>[A-Z][\w-]{2,30})\s+(?:claims|reports|statements)\b"
 )
@@ -43,11 +65,15 @@ def stance_of(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...]
     """The stance of one sentence, before any ``cannot verify`` sentence is taken into account."""
     speaker = attribution.speaker
     if speaker is not None:
+        if speaker.kind is AgentKind.EVIDENCE and _RELAYED_WITH_EVIDENCE.search(speaker.span.text):
+            return Stance.REPORTED
         if (
             speaker.kind is AgentKind.EVIDENCE
             and attribution.cue in SHOWING_CUES
             and not any(h.kind is HedgeKind.EVIDENTIAL for h in hedges)
         ):
+            return Stance.CONFIRMED
+        if attribution.cue in _FACTIVE and speaker.kind in _CONFIRMERS:
             return Stance.CONFIRMED
         if _CONFIRMING.search(speaker.span.text):
             return Stance.CONFIRMED
@@ -62,7 +88,21 @@ def stance_of(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...]
         return Stance.REPORTED  # "Elements of the brigade are reportedly operating near Orikhiv": relayed, unnamed
     if hedges or framed or attribution.cue is not None or _assessing(sentence):
         return Stance.ASSESSED
+    if " " in sentence and _EVALUATIVE.search(sentence) is not None:
+        return Stance.ASSESSED  # "Atrash's appearance at the exchange is notable given that …"
     return Stance.BACKGROUND
+
+
+def author_infers(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...]) -> bool:
+    """Is what evidence shows the author's inference: a likelihood hedge on it (``The footage indicates that
+    Russian forces likely seized …``) or an inference appended to it (``…, indicating that …``)? Then the
+    author speaks, not the footage: the sentence is assessed and has no speaker."""
+    speaker = attribution.speaker
+    if speaker is None or speaker.kind is not AgentKind.EVIDENCE or attribution.cue not in SHOWING_CUES:
+        return False
+    if _RELAYED_WITH_EVIDENCE.search(speaker.span.text):
+        return False
+    return any(h.kind is HedgeKind.LIKELIHOOD for h in hedges) or _APPENDED_INFERENCE.search(sentence) is not None
 
 
 def _assessing(sentence: str) -> bool:

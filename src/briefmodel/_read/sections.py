@@ -28,6 +28,8 @@ __all__ = ["Sections", "read_sections"]
 _KNOWN_HEADINGS = TAKEAWAYS_HEADINGS | TOPLINES_HEADINGS | ENDNOTES_HEADINGS
 _FOLD = 100
 _LONGEST_HEADING = max(map(len, ENDNOTES_HEADINGS))
+_OPEN_ENDINGS = frozenset("the a an of to in on at by for from with and or that told".split())
+"""Last words that leave a line open: no heading ends with them."""
 
 
 @attrs.define
@@ -81,8 +83,17 @@ def _find_notes_start(lines: list[str], stripped_lines: list[str], body_start: i
 
 
 def _heading_like(stripped: str) -> bool:
-    """Short, and not ending like a sentence (a trailing colon is a heading's)."""
-    return len(stripped) <= 150 and (stripped[-1] not in SENTENCE_END or stripped[-1] == ":")
+    """Short, and not ending like a sentence (a trailing colon is a heading's), nor with a word that needs
+    the next line (``… told the``: a sentence a scrape broke across lines)."""
+    if len(stripped) > 150 or (stripped[-1] in SENTENCE_END and stripped[-1] != ":"):
+        return False
+    return stripped.rpartition(" ")[2] not in _OPEN_ENDINGS
+
+
+def _goes_on(stripped_lines: list[str], after: int, stop: int) -> bool:
+    """Does the line after ``after`` go on with a lowercase word (``The Telegraph`` / ``reported on March 4 …``)?"""
+    following = after + 1
+    return following < stop and stripped_lines[following][:1].islower()
 
 
 def read_sections(lines: list[str], stripped_lines: list[str], kinds: list[BlockKind], body_start: int) -> Sections:
@@ -108,7 +119,13 @@ def read_sections(lines: list[str], stripped_lines: list[str], kinds: list[Block
             kind = BlockKind.BOILERPLATE
         elif BULLET.match(line):
             kind = BlockKind.BULLET
-        elif after_sentence and _heading_like(stripped) and not is_prose(stripped) and folded not in NAVIGATION:
+        elif (
+            after_sentence
+            and _heading_like(stripped)
+            and not is_prose(stripped)
+            and folded not in NAVIGATION
+            and not _goes_on(stripped_lines, i, notes_start)
+        ):
             kind = BlockKind.HEADING
         elif folded in NAVIGATION:
             kind = BlockKind.OTHER
