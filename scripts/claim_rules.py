@@ -6,8 +6,10 @@ The claims of every corpus report are read by the revision (default ``HEAD``, in
 temporary git worktree) and by the working tree; each sentence that was a claim
 before and is not one now is put under the rule that removed it (``empty``,
 ``label``, ``instruction``, or ``boilerplate`` for a line the sections stage now
-reads as boilerplate), and ``--sample`` prints that many of each, to read. Claims
-that appear only in the working tree are counted too (there should be none).
+reads as boilerplate), or under ``rebounded`` when it is now part of a claim with
+other bounds (a sentence a scrape broke across lines, read whole again).
+``--sample`` prints that many of each, to read. Claims that appear only in the
+working tree are counted too (those are the rebounded sentences' new bounds).
 """
 
 import argparse
@@ -80,12 +82,17 @@ def main() -> int:
     now = {(p, n, s, e) for p, n, s, e, _, _ in after}
     was = {(p, n, s, e) for p, n, s, e, _, _ in before}
     kinds = _kinds(paths)
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = collections.defaultdict(list)
+    for path, number, start, end, _, _ in after:
+        spans[(str(path), int(number))].append((int(start), int(end)))
     removed: dict[str, list[str]] = collections.defaultdict(list)
     for path, number, start, end, text, line in before:
         if (path, number, start, end) in now:
             continue
         rule = not_a_claim(str(text))
-        if rule is None:
+        if any(a < int(end) and int(start) < b for a, b in spans[(str(path), int(number))]):
+            rule = "rebounded"  # still read, as part of a claim whose bounds changed (a sentence joined again)
+        elif rule is None:
             kind = kinds.get((str(path), int(number), int(line)))
             rule = "boilerplate" if kind == "boilerplate" else f"other ({kind})"
         removed[rule].append(f"{Path(str(path)).name}: {str(text)[:110]!r}")

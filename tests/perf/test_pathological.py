@@ -158,7 +158,7 @@ CASES: dict[str, Case] = {
     ),
     "' dot ' runs": Case(lambda n: HEAD + SENTENCE + "[1]\n\nEndnotes\n[1] https://rybar" + " dot " * n, _dot_runs),
     "one 2 MB line": Case(lambda n: HEAD + (SENTENCE + " ") * (n * 40 // 39) + "\n", _claims(lambda n: n * 40 // 39)),
-    "one 2 MB word": Case(lambda n: HEAD + "x" * (n * 40) + "\n", _claims(lambda n: 1)),
+    "one 2 MB word": Case(lambda n: HEAD + "x" * (n * 40) + "\n", _claims(lambda n: 0)),  # a label: no claim
     "CR-only text": Case(lambda n: HEAD.replace("\n", "\r") + (SENTENCE + "\r\r") * n, _claims(lambda n: n)),
     "NUL and other controls": Case(
         lambda n: HEAD + "".join(chr(k % 32) for k in range(n)) + "\n", _codes("TEXT_CONTROL_CHARACTER")
@@ -191,7 +191,7 @@ CASES: dict[str, Case] = {
         ),
         _unverified,
     ),
-    "runs of periods": Case(lambda n: HEAD + "." * n + "\n", _claims(lambda n: 1)),
+    "runs of periods": Case(lambda n: HEAD + "." * n + "\n", _claims(lambda n: 0)),  # no letter: no claim
     "runs of ellipses": Case(lambda n: HEAD + "Russian forces… attacked " * n + "\n", _codes()),
     "runs of white space": Case(lambda n: HEAD + " \t" * n + "\n", _claims(lambda n: 0)),
     "lone surrogates": Case(lambda n: HEAD + "\ud800 " * n + "\n", _codes()),

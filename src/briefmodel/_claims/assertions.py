@@ -35,8 +35,11 @@ __all__ = ["NOT_A_CLAIM", "not_a_claim"]
 NOT_A_CLAIM = ("empty", "label", "instruction")
 """The rules, by name, in the order they are tried."""
 
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*\Z")
-_TRAILING_CALLOUTS = re.compile(r"(?:[ \u00a0]?\[(?:[0-9]{1,9}|[ivxlcdm]{1,9})\])+\Z")
+_SENTENCE_END = frozenset(".!?…")
+_CLOSING = "\"”’')]"
+_LABEL_CHARACTERS = frozenset("0123456789ivxlcdm")
+_QUICK_TAIL = "0123456789[] \u00a0" + _CLOSING
+"""Stripped from the end for the quick test: a sentence that ends ``.[12]`` or ``.”`` ends like one."""
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _FINITE = frozenset(
     "is are was were be been has have had will would may might could can should must shall did does do "
@@ -53,14 +56,29 @@ _INSTRUCTIONS = ("see ", "click ", "click\u00a0", "read more", "subscribe", "fol
 def not_a_claim(sentence: str) -> str | None:
     """The rule that keeps this body sentence (as printed, callouts included) out of the claims, or ``None``
     when it is an assertion."""
-    if not any(char.isalpha() for char in sentence):
+    if not sentence[:1].isalpha() and not any(char.isalpha() for char in sentence):
         return "empty"
-    text = _TRAILING_CALLOUTS.sub("", sentence).rstrip() if sentence[-1] == "]" else sentence
-    if not _ENDS_SENTENCE.search(text) and not _has_finite_verb(text) and not _leads_a_list(text):
-        return "label"
-    if text[:1] in "SsCcRrFf" and text[:12].casefold().startswith(_INSTRUCTIONS):
+    if sentence.rstrip(_QUICK_TAIL)[-1:] not in _SENTENCE_END:  # the usual sentence ends: no closer look
+        text = _without_trailing_callouts(sentence) if sentence[-1] == "]" else sentence
+        if text.rstrip(_CLOSING)[-1:] not in _SENTENCE_END and not _has_finite_verb(text) and not _leads_a_list(text):
+            return "label"
+    if sentence[:1] in "SsCcRrFf" and sentence[:12].casefold().startswith(_INSTRUCTIONS):
         return "instruction"
     return None
+
+
+def _without_trailing_callouts(text: str) -> str:
+    """The text without the callouts (``[12]``, ``[iv]``) that end it, read from the end: no scan of the rest."""
+    end = len(text)
+    while end and text[end - 1] == "]":
+        start = text.rfind("[", max(0, end - 12), end)
+        label = text[start + 1 : end - 1]
+        if start < 0 or not label or not _LABEL_CHARACTERS.issuperset(label):
+            break
+        end = start
+        while end and text[end - 1] in " \u00a0":
+            end -= 1
+    return text[:end]
 
 
 def _leads_a_list(text: str) -> bool:

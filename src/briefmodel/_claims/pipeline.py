@@ -216,11 +216,13 @@ def _read_sentences(
         if author_infers(sentence, attribution, hedges):
             attribution, stance = _AUTHOR, Stance.ASSESSED  # "Geolocated footage shows …, indicating that …"
         else:
-            stance = stance_of(sentence, attribution, hedges, framed)
+            stance = stance_of(sentence, tokens, attribution, hedges, framed)
         if stance is Stance.REPORTED and run_in_unconfirmed(sentence):
             stance = Stance.UNVERIFIED  # "Unconfirmed claims: A Russian milblogger claimed …"
-        verifies = next(
-            (disclaimer(sentence, hedge.span.end - offset) for hedge in hedges if hedge.text in _CANNOT_VERIFY), None
+        verifies = (
+            next((disclaimer(sentence, h.span.end - offset) for h in hedges if h.text in _CANNOT_VERIFY), None)
+            if hedges
+            else None
         )
         sentences.append(_Sentence(local(0, b - a), sentence, own, attribution, hedges, dates, stance, verifies))
     return sentences, problems

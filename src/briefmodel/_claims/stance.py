@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from briefmodel._claims.cues import SHOWING_CUES
-from briefmodel._claims.words import search_word
+from briefmodel._claims.words import search_word, token_forms
 from briefmodel._model.claims import AgentKind, Attribution, Hedge, HedgeKind, Stance
 
 __all__ = [
@@ -42,6 +42,13 @@ _EVALUATIVE = re.compile(
     r"indicative of|sensible|unusual|unprecedented|important|telling|striking|remarkable)\b"
 )
 """The author judges: ``X is notable``, ``X remains a critical enabler``, ``X is consistent with``."""
+_EVALUATIVE_TRIGGERS = frozenset(
+    token_forms(
+        "notable noteworthy significant critical crucial consistent inconsistent reflective indicative sensible "
+        "unusual unprecedented important telling striking remarkable".split()
+    )
+)
+"""The tokens that hold an evaluative word: without one, ``_EVALUATIVE`` is not searched."""
 _APPENDED_INFERENCE = re.compile(r", (?:indicating|suggesting) that\b|, which (?:likely|suggests|indicates)\b")
 """The author's inference appended to what evidence shows: ``…, indicating that …``."""
 _QUALIFIED = re.compile(
@@ -61,8 +68,11 @@ class Disclaimer(NamedTuple):
     """The word that says whose claims (``Russian`` in ``these Russian claims``), if any."""
 
 
-def stance_of(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...], framed: bool) -> Stance:
-    """The stance of one sentence, before any ``cannot verify`` sentence is taken into account."""
+def stance_of(
+    sentence: str, tokens: set[str], attribution: Attribution, hedges: tuple[Hedge, ...], framed: bool
+) -> Stance:
+    """The stance of one sentence (``tokens``: its words), before any ``cannot verify`` sentence is taken into
+    account."""
     speaker = attribution.speaker
     if speaker is not None:
         if speaker.kind is AgentKind.EVIDENCE and _RELAYED_WITH_EVIDENCE.search(speaker.span.text):
@@ -88,7 +98,7 @@ def stance_of(sentence: str, attribution: Attribution, hedges: tuple[Hedge, ...]
         return Stance.REPORTED  # "Elements of the brigade are reportedly operating near Orikhiv": relayed, unnamed
     if hedges or framed or attribution.cue is not None or _assessing(sentence):
         return Stance.ASSESSED
-    if " " in sentence and _EVALUATIVE.search(sentence) is not None:
+    if not _EVALUATIVE_TRIGGERS.isdisjoint(tokens) and _EVALUATIVE.search(sentence) is not None:
         return Stance.ASSESSED  # "Atrash's appearance at the exchange is notable given that …"
     return Stance.BACKGROUND
 

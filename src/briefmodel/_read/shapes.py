@@ -102,6 +102,7 @@ SENTENCE_END = frozenset(".!?…\"”’')]:;")
 
 
 _PREFIX_WINDOW = 2 * max(map(len, BOILERPLATE_PREFIXES))
+_PREFIX_FIRST = frozenset(prefix[0] for prefix in BOILERPLATE_PREFIXES)
 
 
 def is_boilerplate(folded: str) -> bool:
@@ -109,6 +110,8 @@ def is_boilerplate(folded: str) -> bool:
     spaces included (``Click\u00a0here``), compare as one space."""
     if folded.startswith(BOILERPLATE_PREFIXES):
         return True
+    if folded[:1] not in _PREFIX_FIRST:
+        return False
     head = folded[:_PREFIX_WINDOW]  # only a no-break space or a double space can hide a prefix from the test above
     return ("\u00a0" in head or "  " in head or "\t" in head) and " ".join(head.split()).startswith(
         BOILERPLATE_PREFIXES
