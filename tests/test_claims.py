@@ -776,3 +776,34 @@ def test_the_subject_of_a_portraying_participle_speaks() -> None:
         "Pro-Russian Telegram channels",
         "portraying",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Unconfirmed claims: A Russian milblogger claimed on February 26 that Russian forces advanced.",
+            "A Russian milblogger",
+        ),
+        ("Peskov, however, stated that the Kremlin had no plans to negotiate.", "Peskov"),
+        (
+            "Some milbloggers, who speak to that community on Telegram, criticized the Defense Ministry.",
+            "Some milbloggers",
+        ),
+        (
+            "Russian sources additionally discussed Ukrainian gains near Lyman and claimed that fighting continues.",
+            "Russian sources",
+        ),
+        ("The team visited the alternative emergency center and observed that it lacked supplies.", "The team"),
+    ],
+)
+def test_a_speaker_is_a_whole_noun_phrase(sentence: str, speaker: str) -> None:
+    found = one(sentence).attribution.speaker
+    assert found is not None
+    assert found.span.text == speaker
+
+
+def test_a_pronoun_speaker_stays_as_printed_with_its_kind() -> None:
+    found = one("He added that Damascus aims to integrate the Druze forces into the army.").attribution.speaker
+    assert found is not None
+    assert (found.name, found.kind) == ("He", bm.AgentKind.PRONOUN)

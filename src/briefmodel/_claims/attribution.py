@@ -30,6 +30,15 @@ _NOT_BEFORE_VERB = frozenset(
     "conflicting unconfirmed similar other further new previous earlier recent multiple several many some".split()
 )
 _AUXILIARIES = frozenset("has have had has also have also also".split())
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i"})
+"""Subject pronouns a speaker may be (``we`` is the author's)."""
+_DISCOURSE = frozenset({"however", "meanwhile", "though", "too", "instead", "nonetheless", "nevertheless"})
+"""Discourse adverbs between a speaker and its cue (``Peskov, however, stated``): no part of the speaker."""
+_NOT_A_NAME = frozenset(
+    "the a an this that these those russian ukrainian iranian israeli syrian american chinese belarusian other "
+    "some several many".split()
+)
+"""A phrase of one of these words alone is a fragment, not a speaker."""
 _ASPECT = frozenset("continued continue continues began begin begins started start starts".split())
 """Verbs before ``to`` and a cue that leave the cue's subject before them (``continued to accuse``)."""
 _ADVERBS = frozenset(
@@ -206,7 +215,8 @@ def _speaker_phrase(
     else:
         found = _speaker_before(text, clause_start, cue_start, nested=nested)
     if found is None and not nested and text[max(0, cue_start - 5) : cue_start] == " and ":
-        return _subject(text, clause_start)  # "X continues to contest ... and stated that"
+        # "X continues to contest ... and stated that": the subject of the first verb speaks
+        return _doer(text, clause_start, cue_start - 5) or _subject(text, clause_start)
     return found
 
 
@@ -282,12 +292,15 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
     """
     segment = text[clause_start:cue_start]
     words = segment.split()
+    if ":" in segment:
+        label = max((i for i, w in enumerate(words) if w.endswith(":")), default=-1)
+        words = words[label + 1 :]  # a run-in label is no part of the speaker: "Unconfirmed claims: A milblogger"
     while words:
-        last = words[-1].casefold()
+        last = words[-1].casefold().rstrip(",")
         if last == "to" and len(words) > 1 and words[-2].casefold() in _ASPECT:
             del words[-2:]  # "Russian officials have continued to deny": the cue's subject is before
             continue
-        if not (last in _ADVERBS or last in _AUXILIARIES or _is_adverb(words[-1])):
+        if not (last in _ADVERBS or last in _AUXILIARIES or last in _DISCOURSE or _is_adverb(words[-1])):
             break
         words.pop()
     if not words or len(words) > 25:
@@ -309,7 +322,9 @@ def _speaker_before(text: str, clause_start: int, cue_start: int, nested: bool) 
     if not words or words[0].casefold() in _CLAUSE_OPENERS:
         return None  # "…, while Y claimed": a clause of its own, not a speaker inside the first one's words
     kept: list[str] = _quoted_phrase(words) if '"' in text or "“" in text else _plain_phrase(words)
-    if not kept:
+    if kept and kept[-1].endswith(",") and len(kept[-1]) > 1:
+        kept = [*kept[:-1], kept[-1][:-1]]  # "Some milbloggers, who …": the comma before the cut is not the name's
+    if not kept or (len(kept) == 1 and kept[0].casefold() in _NOT_A_NAME):
         return None
     if len(kept) > 12 or (not kept[0][:1].isalpha() and kept[0][:1] not in '“"'):
         return None
@@ -454,7 +469,9 @@ def _agent(text: str, start: int, end: int, span_of: SpanOf) -> Agent:
             name = " ".join(words[title_at + 1 :])
         titled = title_at < len(words) - 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
     group = not present.isdisjoint(_GROUP_WORDS)
-    if not present.isdisjoint(_EVIDENCE):
+    if len(folded) == 1 and folded[0] in _PRONOUNS:
+        kind = AgentKind.PRONOUN
+    elif not present.isdisjoint(_EVIDENCE):
         kind = AgentKind.EVIDENCE
     elif role is not None or titled:
         kind = AgentKind.PERSON

@@ -63,6 +63,8 @@ class AgentKind(enum.Enum):
     """An unnamed single source: ``a Russian source``, ``a “Syrian security official”``."""
     EVIDENCE = "evidence"
     """Footage, imagery or documents that show something."""
+    PRONOUN = "pronoun"
+    """A pronoun kept as printed (``He added that …``): who it is, the sentences before say."""
 
 
 class HedgeKind(enum.Enum):
