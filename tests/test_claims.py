@@ -807,3 +807,65 @@ def test_a_pronoun_speaker_stays_as_printed_with_its_kind() -> None:
     found = one("He added that Damascus aims to integrate the Druze forces into the army.").attribution.speaker
     assert found is not None
     assert (found.name, found.kind) == ("He", bm.AgentKind.PRONOUN)
+
+
+# Speaker keys: one identity per actor (issue: claims you can count).
+
+
+def _keys(body: str) -> list[str]:
+    return [c.attribution.speaker.key for c in claims_of(body) if c.attribution.speaker is not None]
+
+
+def test_a_later_short_mention_takes_the_key_of_the_full_one() -> None:
+    assert _keys(
+        "Ukrainian President Volodymyr Zelensky stated that the front holds. Zelensky added that reserves arrived. "
+        "The Ukrainian Resistance Center reported that partisans struck a depot. The Center noted that more strikes "
+        "followed."
+    ) == ["volodymyr zelensky", "volodymyr zelensky", "ukrainian resistance center", "ukrainian resistance center"]
+
+
+@pytest.mark.parametrize(
+    "speakers",
+    [
+        ["The Russian Ministry of Defense (MoD)", "The Russian MoD", "The Russian Defense Ministry"],
+        [
+            "Ukraine’s Main Military Intelligence Directorate (GUR)",
+            "The GUR",
+            "The Ukrainian Military Intelligence Directorate (GUR)",
+        ],
+        ["A Russian milblogger", "Several Russian milbloggers", "Another Russian milblogger"],
+        ["The Ukrainian General Staff", "Ukraine’s General Staff", "the Ukrainian General Staff"],
+    ],
+)
+def test_abbreviations_articles_possessives_and_number_do_not_change_a_key(speakers: list[str]) -> None:
+    keys = {_keys(f"{speaker} stated that Russian forces advanced near Pokrovsk.")[0] for speaker in speakers}
+    assert len(keys) == 1
+
+
+def test_a_surname_alone_takes_a_well_known_actors_full_name_across_reports() -> None:
+    first = _keys("Peskov stated that the Kremlin had no plans to negotiate.")
+    second = _keys("Kremlin Spokesperson Dmitry Peskov stated that talks would resume.")
+    assert first == second == ["dmitry peskov"]
+
+
+def test_different_actors_have_different_keys() -> None:
+    keys = _keys(
+        "Russian sources claimed that Russian forces advanced. Ukrainian sources stated that Ukrainian forces held. "
+        "The Russian MoD stated that it struck a depot. The UK MoD stated that Russia lost tanks."
+    )
+    assert len(set(keys)) == 4
+
+
+def test_a_pronoun_takes_the_key_of_the_speaker_before_it() -> None:
+    assert _keys("Hijri stated that the committee will meet. He added that Damascus aims to integrate the forces.") == [
+        "hikmat al hijri",
+        "hikmat al hijri",
+    ]
+
+
+def test_the_key_is_in_the_json_and_the_claims_table() -> None:
+    (claim,) = claims_of("The Russian Ministry of Defense (MoD) stated that Russian forces advanced near Pokrovsk.")
+    assert claim.attribution.speaker is not None
+    assert bm.to_dict(claim)["attribution"]["speaker"]["key"] == "russian mod"
+    rows = bm.table_rows([bm.parse(HEADER + "The Russian MoD stated that Russian forces advanced near Pokrovsk.\n")])
+    assert rows["claims"][0]["speaker_key"] == "russian mod"

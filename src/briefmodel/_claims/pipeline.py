@@ -21,6 +21,7 @@ from briefmodel._claims.attribution import read_attribution
 from briefmodel._claims.dates import read_dates
 from briefmodel._claims.hedges import CANNOT_VERIFY, read_hedges
 from briefmodel._claims.sentences import sentence_bounds
+from briefmodel._claims.speakers import SpeakerKeys
 from briefmodel._claims.stance import (
     Disclaimer,
     author_infers,
@@ -44,7 +45,15 @@ from briefmodel._model.diagnostics import Code, diagnostic_order
 from briefmodel._model.notes import Citation, citations_by_block
 from briefmodel._model.report import Report
 from briefmodel._model.text import CALLOUT_RE, Block, BlockKind, Span
-from briefmodel._model.unchecked import new_claim, new_claim_citation, new_diagnostic, new_span, span_at
+from briefmodel._model.unchecked import (
+    new_agent,
+    new_attribution,
+    new_claim,
+    new_claim_citation,
+    new_diagnostic,
+    new_span,
+    span_at,
+)
 from briefmodel._read.callouts import strip_callouts
 from briefmodel._read.roman import uses_roman_labels
 from briefmodel._read.shapes import SENTENCE_END
@@ -68,6 +77,8 @@ class _Context(NamedTuple):
     """The notes are labelled with roman numerals, so ``[iv]`` is a callout."""
     span_of: SpanOf
     """Makes a span of offsets in the report's text."""
+    keys: SpeakerKeys
+    """The report's speaker keys, read in document order."""
 
 
 class _Sentence(NamedTuple):
@@ -103,7 +114,8 @@ def read_report_claims(report: Report) -> ClaimsReading:
     def span_of(start: int, end: int) -> Span:
         return span_at(text, starts, start, end)
 
-    context = _Context(report.published, uses_roman_labels([note.label for note in report.notes]), span_of)
+    roman = uses_roman_labels([note.label for note in report.notes])
+    context = _Context(report.published, roman, span_of, SpeakerKeys())
     takeaways = report._takeaways
     by_line = citations_by_block(report.citations)
     skip = {takeaway.span.line - 1 for takeaway in takeaways}  # the Key Takeaways items are not body prose
@@ -209,6 +221,8 @@ def _read_sentences(
         if "[" in sentence:  # "reported.[1]" is the word "reported." followed by a callout
             tokens.update([token.partition("[")[0] for token in tokens if "[" in token])
         attribution, framed = read_attribution(sentence, tokens, local)
+        if attribution.chain:
+            attribution = _keyed(attribution, context.keys)
         hedges = read_hedges(sentence, tokens, local)
         dates, date_problems = read_dates(sentence, tokens, context.published, local)
         for code, message, s, e in date_problems:
@@ -226,6 +240,19 @@ def _read_sentences(
         )
         sentences.append(_Sentence(local(0, b - a), sentence, own, attribution, hedges, dates, stance, verifies))
     return sentences, problems
+
+
+def _keyed(attribution: Attribution, keys: SpeakerKeys) -> Attribution:
+    """The attribution with each agent's key (the reporter's first: the chain is outermost first)."""
+    chain = tuple([new_agent(a.name, a.kind, a.role, a.span, keys.key(a)) for a in attribution.chain])
+    keyed = {id(old): new for old, new in zip(attribution.chain, chain, strict=True)}
+    speaker, reporter = attribution.speaker, attribution.reporter
+    return new_attribution(
+        keyed.get(id(speaker)) if speaker is not None else None,
+        attribution.cue,
+        keyed.get(id(reporter)) if reporter is not None else None,
+        chain,
+    )
 
 
 def _local_spans(offset: int, column: int, sentence: str, one_line: int, span_of: SpanOf) -> SpanOf:

@@ -50,7 +50,7 @@ def _source_link(label: str, sources: tuple[Source, ...]) -> str:
 
 def _claim_row(number: int, claim: Claim) -> str:
     who = claim.attribution
-    speaker = who.speaker.span.text if who.speaker else ""
+    speaker = f"{who.speaker.span.text} [{who.speaker.key}]" if who.speaker else ""
     cited = " ".join(_source_link(c.label, c.sources) + ("*" if c.inferred else "") for c in claim.citations)
     dates = ", ".join(d.text for d in claim.dates)
     cells = [str(number), claim.stance.value, speaker, who.cue or "", claim.text, dates]

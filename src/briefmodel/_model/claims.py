@@ -110,6 +110,10 @@ class Agent:
     """The title printed before a name (``Ukrainian President``, ``Kremlin Spokesperson``)."""
     span: Span
     """The phrase as printed (``Ukrainian President Volodymyr Zelensky``)."""
+    key: str = ""
+    """A stable, case-folded identity of the actor, the same across reports (``volodymyr zelensky`` for
+    ``Zelensky``, ``russian mod`` for ``The Russian Ministry of Defense (MoD)``); see the claims page. Empty for
+    an agent made by hand."""
 
 
 @attrs.frozen(kw_only=True)

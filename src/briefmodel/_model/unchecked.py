@@ -15,12 +15,14 @@ from typing import Any
 
 import attrs
 
-from briefmodel._model.claims import Attribution, Claim, ClaimCitation, DateMention, Hedge, Stance
+from briefmodel._model.claims import Agent, AgentKind, Attribution, Claim, ClaimCitation, DateMention, Hedge, Stance
 from briefmodel._model.diagnostics import Code, Diagnostic
 from briefmodel._model.notes import Citation, Note
 from briefmodel._model.text import Block, BlockKind, Span
 
 __all__ = [
+    "new_agent",
+    "new_attribution",
     "new_blocks",
     "new_citation",
     "new_claim",
@@ -74,6 +76,12 @@ new_claim: Callable[
 """For the claims reader: its text comes from ``strip_callouts``, which never leaves a callout."""
 new_claim_citation: Callable[[Citation, bool], ClaimCitation] = positional_constructor(
     ClaimCitation, ("citation", "inferred")
+)
+new_agent: Callable[[str, AgentKind, str | None, Span, str], Agent] = positional_constructor(
+    Agent, ("name", "kind", "role", "span", "key")
+)
+new_attribution: Callable[[Agent | None, str | None, Agent | None, tuple[Agent, ...]], Attribution] = (
+    positional_constructor(Attribution, ("speaker", "cue", "reporter", "chain"))
 )
 
 
