@@ -21,6 +21,7 @@ A printed speaker becomes its key in steps (the tables are data, in
 5. a pronoun (``He``) takes the key of the latest speaker before it in the report.
 """
 
+import functools
 import json
 import re
 from importlib import resources
@@ -103,8 +104,10 @@ def _same_initial(words: tuple[str, ...], actor: str) -> bool:
     return words[0][:1] == actor[:1]
 
 
+@functools.lru_cache(maxsize=4096)
 def _words(name: str, kind: AgentKind) -> tuple[str, ...]:
-    """The words of a printed name, normalized as the module's docs say (steps 1 to 3)."""
+    """The words of a printed name, normalized as the module's docs say (steps 1 to 3); the same name in many
+    reports is read once (the result is immutable)."""
     printed = name.translate(_QUOTES)
     acronym = None
     found = _PARENTHESES.search(printed)
