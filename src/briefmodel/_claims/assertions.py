@@ -29,6 +29,7 @@ so never reach the claims.
 import re
 
 from briefmodel._claims.cues import FINITE_CUES
+from briefmodel._read.callouts import strip_callouts
 
 __all__ = ["NOT_A_CLAIM", "not_a_claim"]
 
@@ -37,7 +38,6 @@ NOT_A_CLAIM = ("empty", "label", "instruction")
 
 _SENTENCE_END = frozenset(".!?…")
 _CLOSING = "\"”’')]"
-_LABEL_CHARACTERS = frozenset("0123456789ivxlcdm")
 _QUICK_TAIL = "0123456789[] \u00a0" + _CLOSING
 """Stripped from the end for the quick test: a sentence that ends ``.[12]`` or ``.”`` ends like one."""
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -59,26 +59,12 @@ def not_a_claim(sentence: str) -> str | None:
     if not sentence[:1].isalpha() and not any(char.isalpha() for char in sentence):
         return "empty"
     if sentence.rstrip(_QUICK_TAIL)[-1:] not in _SENTENCE_END:  # the usual sentence ends: no closer look
-        text = _without_trailing_callouts(sentence) if sentence[-1] == "]" else sentence
+        text = strip_callouts(sentence, True).rstrip() if "[" in sentence else sentence  # "[iv]" too
         if text.rstrip(_CLOSING)[-1:] not in _SENTENCE_END and not _has_finite_verb(text) and not _leads_a_list(text):
             return "label"
     if sentence[:1] in "SsCcRrFf" and sentence[:12].casefold().startswith(_INSTRUCTIONS):
         return "instruction"
     return None
-
-
-def _without_trailing_callouts(text: str) -> str:
-    """The text without the callouts (``[12]``, ``[iv]``) that end it, read from the end: no scan of the rest."""
-    end = len(text)
-    while end and text[end - 1] == "]":
-        start = text.rfind("[", max(0, end - 12), end)
-        label = text[start + 1 : end - 1]
-        if start < 0 or not label or not _LABEL_CHARACTERS.issuperset(label):
-            break
-        end = start
-        while end and text[end - 1] in " \u00a0":
-            end -= 1
-    return text[:end]
 
 
 def _leads_a_list(text: str) -> bool:

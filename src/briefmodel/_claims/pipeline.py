@@ -244,18 +244,9 @@ def _read_sentences(
 
 def _keyed(attribution: Attribution, keys: SpeakerKeys) -> Attribution:
     """The attribution with each agent's key (the reporter's first: the chain is outermost first)."""
-    old = attribution.chain
-    chain = tuple([new_agent(a.name, a.kind, a.role, a.span, keys.key(a)) for a in old])
-    if attribution.speaker is old[-1] and (len(old) < 2 or attribution.reporter is old[-2]):
-        return new_attribution(chain[-1], attribution.cue, chain[-2] if len(chain) > 1 else None, chain)
-    keyed = {id(agent): new for agent, new in zip(old, chain, strict=True)}  # not the usual speaker and reporter
-    speaker, reporter = attribution.speaker, attribution.reporter
-    return new_attribution(
-        keyed.get(id(speaker)) if speaker is not None else None,
-        attribution.cue,
-        keyed.get(id(reporter)) if reporter is not None else None,
-        chain,
-    )
+    chain = tuple([new_agent(a.name, a.kind, a.role, a.span, keys.key(a)) for a in attribution.chain])
+    # read_attribution makes the speaker the chain's last agent and the reporter the one before it
+    return new_attribution(chain[-1], attribution.cue, chain[-2] if len(chain) > 1 else None, chain)
 
 
 def _local_spans(offset: int, column: int, sentence: str, one_line: int, span_of: SpanOf) -> SpanOf:

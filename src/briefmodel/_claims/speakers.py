@@ -31,13 +31,14 @@ from briefmodel._model.claims import Agent, AgentKind
 __all__ = ["ALIASES", "SpeakerKeys"]
 
 ALIASES = json.loads(resources.files("briefmodel._claims").joinpath("aliases.json").read_text(encoding="utf-8"))
-"""The alias tables: ``acronyms``, ``nationalities``, ``default_nationality``, ``actors``."""
+"""The alias tables: ``acronyms``, ``countries``, ``adjectives``, ``default_nationality``, ``actors``."""
 
 _ACRONYMS: dict[str, str] = ALIASES["acronyms"]
-_NATIONALITIES: dict[str, str] = ALIASES["nationalities"]
+_COUNTRIES: dict[str, str] = ALIASES["countries"]
+_ADJECTIVES: dict[str, str] = ALIASES["adjectives"]
 _DEFAULT_NATIONALITY: dict[str, str] = ALIASES["default_nationality"]
 _ACTORS: dict[str, str] = ALIASES["actors"]
-_NATIONALITY_WORDS = frozenset(_NATIONALITIES.values())
+_NATIONALITY_WORDS = frozenset(_COUNTRIES.values()) | frozenset(_ADJECTIVES.values())
 _LONGEST_NAME = max(len(name.split()) for name in _ACRONYMS)
 _DETERMINERS = frozenset(
     "the a an another other several some one two three four many multiple various numerous both these those "
@@ -152,11 +153,11 @@ def _named_tail(printed: list[str], words: list[str]) -> list[str]:
 
 
 def _nationality(word: str) -> str:
-    """``ukraine's`` → ``ukrainian``; any other possessive loses its ``'s``."""
+    """``ukraine's`` → ``ukrainian`` (any other possessive loses its ``'s``), ``american`` → ``us``."""
     if word.endswith("'s"):
         base = word[:-2]
-        return _NATIONALITIES.get(base, base)
-    return _NATIONALITIES.get(word, word) if word in ("us", "u.s.", "american", "british") else word
+        return _COUNTRIES.get(base) or _ADJECTIVES.get(base, base)
+    return _ADJECTIVES.get(word, word)
 
 
 def _abbreviate(words: list[str]) -> list[str]:

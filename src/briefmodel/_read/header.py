@@ -133,7 +133,7 @@ def _read_lines(lines: list[str], kinds: list[BlockKind], header: Header) -> _Li
             header.publisher = header.publisher or PUBLISHERS[folded]
         elif folded in NAVIGATION:
             kind = BlockKind.OTHER
-        elif is_boilerplate(folded) or folded.startswith("note:"):
+        elif is_boilerplate(folded):
             kind = BlockKind.BOILERPLATE
             in_preamble = folded.startswith("the institute for the study of war") and not stripped.endswith(".")
         elif folded.startswith(_URL_FIELD):

@@ -115,7 +115,7 @@ def read_sections(lines: list[str], stripped_lines: list[str], kinds: list[Block
             kind = BlockKind.HEADING
             if folded in TAKEAWAYS_HEADINGS and takeaways_heading is None:
                 takeaways_heading = i
-        elif is_boilerplate(folded) or folded.startswith("note:"):  # an editor's note: "Note: ISW will report"
+        elif is_boilerplate(folded):
             kind = BlockKind.BOILERPLATE
         elif BULLET.match(line):
             kind = BlockKind.BULLET

@@ -83,13 +83,11 @@ NAVIGATION = frozenset(
 )
 #: Boilerplate paragraphs, by how they begin (compared case-folded).
 BOILERPLATE_PREFIXES = (
-    "note: isw does not receive any classified material",
-    "note:  isw does not receive any classified material",
+    "note:",  # "Note: ISW does not receive any classified material", an editor's "Note: ISW will report …"
     "we do not report in detail on russian war crimes",
     "click here to",
     "satellite image ©",
     "correction:",
-    "note: isw and ctp will not publish",
     "powered by babel street",
     "[source:",
     "the institute for the study of war (isw) and",
