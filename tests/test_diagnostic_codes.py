@@ -48,7 +48,7 @@ def test_the_table_reader_sees_a_missing_row() -> None:
 
 def test_every_code_has_a_stage_and_a_one_line_meaning() -> None:
     for code in Code:
-        assert code.stage in {"header", "sections", "callouts", "notes", "text", "claims"}, code
+        assert code.stage in {"header", "sections", "callouts", "notes", "text", "html", "claims"}, code
         assert code.meaning.endswith(".") and "\n" not in code.meaning, code
     assert {"CLAIM_UNCITED", "TAKEAWAY_UNSUPPORTED", "DATE_AMBIGUOUS_YEAR", "DATE_AFTER_REPORT"} == CLAIM_CODES
 

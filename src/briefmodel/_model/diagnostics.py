@@ -27,7 +27,7 @@ class Code(enum.Enum):
     """The registry of diagnostic codes: each member's name is the code, its value (severity, stage, meaning).
 
     ``stage`` is the part of the flow that finds it: ``header``, ``sections``,
-    ``callouts``, ``notes`` and ``text`` while parsing, ``claims`` while reading
+    ``callouts``, ``notes``, ``text`` and ``html`` while parsing, ``claims`` while reading
     the claims (those are made again, not loaded, when a report is read back
     from JSON).
     """
@@ -53,6 +53,9 @@ class Code(enum.Enum):
     TEXT_CONTROL_CHARACTER = (Severity.WARNING, "text", "The text holds a C0 control character.")
     TEXT_BIDI_CONTROL = (Severity.WARNING, "text", "The text holds a bidirectional control character.")
     TEXT_REPLACEMENT_CHARACTER = (Severity.WARNING, "text", "The text holds U+FFFD, the mark of a failed decoding.")
+    TEXT_DECODED = (Severity.INFO, "text", "The file was not UTF-8: it was decoded by its byte-order mark.")
+    HTML_NESTING_DEEP = (Severity.WARNING, "html", "HTML nested deeper than the limit; deeper content read as text.")
+    DIAGNOSTICS_CAPPED = (Severity.INFO, "text", "More diagnostics of one code than the cap; the rest are counted.")
 
     @property
     def severity(self) -> Severity:
