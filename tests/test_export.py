@@ -92,7 +92,7 @@ def test_workers_give_the_same_files(tmp_path: Path, folder: Path) -> None:
 
 def test_a_bad_file_is_listed_and_the_run_goes_on(tmp_path: Path, folder: Path) -> None:
     bad = folder / "2024" / "bad.txt"
-    bad.write_bytes(b"\xff\xfe not UTF-8")
+    bad.write_bytes(b"caf\xe9 not UTF-8")
     run = subprocess.run(
         [sys.executable, "-m", "briefmodel", "export", str(folder), "--to", "csv", str(tmp_path / "out")],
         capture_output=True,
@@ -100,9 +100,10 @@ def test_a_bad_file_is_listed_and_the_run_goes_on(tmp_path: Path, folder: Path) 
     )
     assert run.returncode == 2
     lines = run.stderr.splitlines()
-    assert lines[0] == f"briefmodel: error: {bad} is not valid UTF-8: byte 0xff at offset 0 (invalid start byte)"
+    assert lines[0] == f"briefmodel: skipped {folder / 'notes.md'}: not named .txt, .html or .htm"
+    assert lines[1] == f"briefmodel: error: {bad} is not valid UTF-8: byte 0xe9 at offset 3 (invalid continuation byte)"
     assert lines[-1].startswith("exported 6 of 7 files: 6 reports, 96 claims, 48 citations, 48 notes, 48 sources")
-    assert lines[-1].endswith("; 1 failed") and "Traceback" not in run.stderr
+    assert lines[-1].endswith("; 1 skipped; 1 failed") and "Traceback" not in run.stderr
     assert len(pd.read_csv(tmp_path / "out" / "reports.csv")) == 6
 
 
