@@ -96,10 +96,14 @@ def test_check_strict_stops_at_the_first_problem_with_a_snippet() -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"%PDF-1.7\n\x00\x01\x02 binary", "looks binary: a NUL byte at offset 9"),
+        (b"GARBAGE\n\x00\x01\x02 binary", "looks binary: a NUL byte at offset 8"),
+        (
+            b"%PDF-1.7\n\x00\x01\x02 binary",
+            "is a PDF document, not a text file: copy its text into a text file (or save the page as HTML) first",
+        ),
         (b"Title\n\n\xe9t\xe9\n", "is not valid UTF-8: byte 0xe9 at offset 7 (invalid continuation byte)"),
     ],
-    ids=["binary", "latin-1"],
+    ids=["binary", "pdf", "latin-1"],
 )
 @pytest.mark.parametrize("command", ["show", "parse", "check"])
 def test_bad_files_are_one_line_and_status_2(tmp_path: Path, content: bytes, message: str, command: str) -> None:

@@ -21,6 +21,7 @@ The mapping (also on the exports page of the docs):
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from briefmodel._formats.ids import source_id
@@ -103,6 +104,11 @@ def _item(source: Source, labels: list[str], report: Report) -> dict[str, Any]:
 
 def csl_items(report: Report) -> list[dict[str, Any]]:
     """One CSL-JSON item (plain data) per distinct source of the report, in order of first citation."""
+    if not isinstance(report, Report):
+        raise TypeError(
+            f"csl_items() takes one Report, not {type(report).__name__}: "
+            "to_csl_json(reports) gives the items of many reports, one per distinct source"
+        )
     labels: dict[str, list[str]] = {}
     for note in report.notes:
         for source in note.sources:
@@ -112,6 +118,36 @@ def csl_items(report: Report) -> list[dict[str, Any]]:
     return [_item(source, labels[source.key], report) for source in report.sources]
 
 
-def to_csl_json(report: Report, *, indent: int | None = None) -> str:
-    """The report's sources as CSL-JSON text: an array with one item per distinct source."""
-    return json.dumps(csl_items(report), ensure_ascii=False, indent=indent)
+def _many_items(reports: Iterable[object]) -> list[dict[str, Any]]:
+    """One item per distinct source across ``reports``: the first report's item, its ``note`` naming every
+    report that cites the source."""
+    items: dict[str, dict[str, Any]] = {}
+    for report in reports:
+        if not isinstance(report, Report):
+            raise TypeError(f"to_csl_json() takes a Report or reports, not a {type(report).__name__} among them")
+        for item in csl_items(report):
+            first = items.get(item["id"])
+            if first is None:
+                items[item["id"]] = item
+            else:
+                first["note"] += "; " + item["note"].removeprefix("Cited in ")
+    return list(items.values())
+
+
+def to_csl_json(report: Report | Iterable[Report], *, indent: int | None = None) -> str:
+    """The sources of a report, or of many, as CSL-JSON text: an array with one item per distinct source.
+
+    Given many reports (a list, a tuple, any iterable of them, read once), a
+    source cited by several is one item: the item of the first report that
+    cites it, in order of first citation, whose ``note`` names every report that
+    cites it (``Cited in A (2024-12-14), endnote 3; B (2024-12-15), endnotes 1, 2``);
+    its ``custom`` fields are those of the first report. Anything else raises
+    ``TypeError``.
+    """
+    if isinstance(report, Report):
+        items = csl_items(report)
+    elif isinstance(report, (str, bytes)) or not isinstance(report, Iterable):
+        raise TypeError(f"to_csl_json() takes a Report or an iterable of reports, not {type(report).__name__}")
+    else:
+        items = _many_items(report)
+    return json.dumps(items, ensure_ascii=False, indent=indent)

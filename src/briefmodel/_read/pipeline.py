@@ -6,7 +6,9 @@ checks → Report. ``parse`` and ``parse_all`` never raise on a ``str`` unless
 are read lazily from the finished report (``Note.sources``, ``Report.claims``).
 """
 
+from collections.abc import Iterator
 from itertools import accumulate
+from pathlib import PurePath
 
 from briefmodel._errors import ParseError, make_snippet
 from briefmodel._gc import collector_paused
@@ -24,7 +26,7 @@ from briefmodel._read.notes import read_notes, resolve
 from briefmodel._read.roman import uses_roman_labels
 from briefmodel._read.sections import read_sections
 
-__all__ = ["parse", "parse_all"]
+__all__ = ["iter_all", "parse", "parse_all"]
 
 BOM = "\ufeff"
 _BLOCKING = (Severity.ERROR, Severity.WARNING)
@@ -35,7 +37,10 @@ def parse(text: str, *, strict: bool = False) -> Report:
     """Read ``text`` as one report.
 
     With ``strict=True`` the first warning or error raises ``ParseError``.
+    ``text`` must be a ``str``: bytes or a path raise ``TypeError`` saying how
+    to decode them or read the file (``load``).
     """
+    _require_text(text, "parse")
     bom = text.startswith(BOM)
     body = text[1:] if bom else text
     lines, breaks = split_lines(body)
@@ -48,22 +53,47 @@ def parse(text: str, *, strict: bool = False) -> Report:
 @collector_paused
 def parse_all(text: str, *, strict: bool = False) -> tuple[Report, ...]:
     """Read a text holding one or more documents; rendering them in order gives ``text`` back."""
+    _require_text(text, "parse_all")
+    return tuple(_documents(text, strict))
+
+
+def iter_all(text: str, *, strict: bool = False) -> Iterator[Report]:
+    """``parse_all`` one report at a time: only the report being read and the text's lines are held."""
+    _require_text(text, "iter_all")
+    return _documents(text, strict)  # the collector is paused per report, never across a yield
+
+
+def _documents(text: str, strict: bool) -> Iterator[Report]:
     bom = text.startswith(BOM)
     body = text[1:] if bom else text
     lines, breaks = split_lines(body)
     ranges = split_documents(lines) if lines else [(0, 0)]
     if len(ranges) == 1:
-        reports: tuple[Report, ...] = (_read_document(body, lines, breaks, bom),)
-    else:
-        offsets = [0, *accumulate(len(line) + len(newline) for line, newline in zip(lines, breaks, strict=True))]
-        reports = tuple(
-            _read_document(body[offsets[a] : offsets[b]], lines[a:b], breaks[a:b], bom and k == 0)
-            for k, (a, b) in enumerate(ranges)
+        report = _read_paused(body, lines, breaks, bom)
+        if strict:
+            _raise_first(report)
+        yield report
+        return
+    offsets = [0, *accumulate(len(line) + len(newline) for line, newline in zip(lines, breaks, strict=True))]
+    for k, (a, b) in enumerate(ranges):
+        report = _read_paused(body[offsets[a] : offsets[b]], lines[a:b], breaks[a:b], bom and k == 0)
+        if strict:
+            _raise_first(report, a)
+        yield report
+
+
+def _require_text(text: object, name: str) -> None:
+    if isinstance(text, str):
+        return
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"{name}() takes the text as str, not {type(text).__name__}: decode it first "
+            "(data.decode('utf-8')), or read the file with briefmodel.load(path), which also reads UTF-16 "
+            "and UTF-32 by their byte-order marks"
         )
-    if strict:
-        for report, (first, _) in zip(reports, ranges, strict=True):
-            _raise_first(report, first)
-    return reports
+    if isinstance(text, PurePath):
+        raise TypeError(f"{name}() takes the text as str, not a path: read the file with briefmodel.load(path)")
+    raise TypeError(f"{name}() takes the text as str, not {type(text).__name__}")
 
 
 def _raise_first(report: Report, lines_before: int = 0) -> None:
@@ -82,6 +112,11 @@ def _raise_first(report: Report, lines_before: int = 0) -> None:
                 snippet=snippet,
                 caret=caret,
             ) from None
+
+
+@collector_paused
+def _read_paused(text: str, lines: list[str], breaks: list[str], bom: bool) -> Report:
+    return _read_document(text, lines, breaks, bom)
 
 
 def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) -> Report:
