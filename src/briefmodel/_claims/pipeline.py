@@ -50,11 +50,11 @@ from briefmodel._model.unchecked import (
     new_attribution,
     new_claim,
     new_claim_citation,
-    new_diagnostic,
     new_span,
     span_at,
 )
 from briefmodel._read.callouts import strip_callouts
+from briefmodel._read.caps import Diagnostics
 from briefmodel._read.roman import uses_roman_labels
 from briefmodel._read.shapes import SENTENCE_END
 
@@ -138,23 +138,22 @@ def read_report_claims(report: Report) -> ClaimsReading:
 
 
 def _reading(report: Report, claims: tuple[Claim, ...], problems: list[_Problem]) -> ClaimsReading:
-    """The claims with the takeaways they support, and the parser's diagnostics with those of the claims."""
-    diagnostics = list(report._diagnostics)
-    diagnostics.extend(new_diagnostic(code, message, span) for code, message, span in problems)
+    """The claims with the takeaways they support, and the parser's diagnostics with those of the claims (at
+    most ``caps.CAP`` of each code, the rest counted in one ``DIAGNOSTICS_CAPPED``)."""
+    found = Diagnostics()
+    found.extend(problems)
     if report.notes:
-        diagnostics.extend(
-            new_diagnostic(Code.CLAIM_UNCITED, "no callout covers this sentence", claim.span)
-            for claim in claims
-            if not claim.citations
-        )
+        uncited = found.tally(Code.CLAIM_UNCITED)
+        for claim in claims:
+            if not claim.citations and uncited.takes(claim.span):
+                found.keep(Code.CLAIM_UNCITED, "no callout covers this sentence", claim.span)
     takeaways = report._takeaways
     linked = []
     for takeaway, supports in zip(takeaways, find_support(takeaways, claims), strict=True):
         if not supports:
-            diagnostics.append(
-                new_diagnostic(Code.TAKEAWAY_UNSUPPORTED, "no body sentence restates this takeaway", takeaway.span)
-            )
+            found.add(Code.TAKEAWAY_UNSUPPORTED, "no body sentence restates this takeaway", takeaway.span)
         linked.append(attrs.evolve(takeaway, supports=supports))
+    diagnostics = [*report._diagnostics, *found.finish()]
     diagnostics.sort(key=diagnostic_order)
     return ClaimsReading(claims, tuple(linked), tuple(diagnostics))
 

@@ -8,20 +8,28 @@ the way (empty, unused, duplicate and missing notes; unresolved, repeated and
 out-of-order callouts; an empty Key Takeaways section).
 """
 
+from array import array
 from itertools import accumulate
+from operator import add
 
 from briefmodel._model.claims import Takeaway
-from briefmodel._model.diagnostics import Code, Diagnostic
+from briefmodel._model.diagnostics import Code, Diagnostic, diagnostic_order
 from briefmodel._model.notes import Citation, Note, citations_by_block
 from briefmodel._model.text import Span
-from briefmodel._model.unchecked import new_citation, new_diagnostic, new_note, new_span, span_at
-from briefmodel._read.callouts import Callout, strip_callouts
+from briefmodel._model.unchecked import new_citation, new_note, new_span, span_at
+from briefmodel._read.callouts import Callouts, strip_callouts
+from briefmodel._read.caps import Diagnostics
 from briefmodel._read.notes import DraftNote, Resolution
-from briefmodel._read.roman import roman_label
+from briefmodel._read.roman import roman_label, roman_value
 from briefmodel._read.sections import Sections
 from briefmodel._read.shapes import BULLET
 
 __all__ = ["Document", "make_citations", "make_notes", "make_takeaways"]
+
+
+_SHARED_TEXTS = 4_096
+"""Distinct callout labels whose number and printed text are remembered for sharing (the table starts again
+when full)."""
 
 
 class Document:
@@ -33,10 +41,10 @@ class Document:
         self.text = text
         self.lines = lines
         self.breaks = breaks
-        lengths = [len(line) + len(newline) for line, newline in zip(lines, breaks, strict=True)]
-        self.starts = [0, *accumulate(lengths)]
-        """The offset of each line, and the text's length last."""
-        self.diagnostics: list[Diagnostic] = []
+        self.starts = array("q", accumulate(map(add, map(len, lines), map(len, breaks)), initial=0))
+        """The offset of each line, and the text's length last (8 bytes a line, not an int object each)."""
+        self.diagnostics = Diagnostics()
+        """What was found so far: at most ``caps.CAP`` of each code kept."""
 
     def span(self, line: int, column: int, end_line: int, end_column: int) -> Span:
         """The span from (line, column) to (end_line, end_column), 0-based."""
@@ -55,8 +63,14 @@ class Document:
         return span_at(self.text, self.starts, start, end)
 
     def diagnose(self, code: Code, message: str, span: Span | None) -> None:
-        """Add a diagnostic of ``code`` (its severity is the code's)."""
-        self.diagnostics.append(new_diagnostic(code, message, span))
+        """Add a diagnostic of ``code`` (its severity is the code's), or count it past the cap."""
+        self.diagnostics.add(code, message, span)
+
+    def finish(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics found, by place, with a ``DIAGNOSTICS_CAPPED`` for each code past the cap."""
+        found = self.diagnostics.finish()
+        found.sort(key=diagnostic_order)
+        return tuple(found)
 
 
 def make_notes(doc: Document, drafts: list[DraftNote], resolution: Resolution) -> tuple[Note, ...]:
@@ -82,34 +96,59 @@ def make_notes(doc: Document, drafts: list[DraftNote], resolution: Resolution) -
 
 
 def make_citations(
-    doc: Document, callouts: list[Callout], resolution: Resolution, notes: tuple[Note, ...]
+    doc: Document, callouts: Callouts, resolution: Resolution, notes: tuple[Note, ...]
 ) -> tuple[Citation, ...]:
-    """The citations, each with its note; diagnoses unresolved, repeated and out-of-order callouts."""
+    """The citations, each with its note; diagnoses unresolved, repeated and out-of-order callouts.
+
+    A hostile text holds a callout every three characters, so each citation
+    takes no more than its own objects: equal labels share their number and
+    printed text, the callouts of one line share their line numbers, a callout
+    right after another starts at the other's end object, and the diagnostics
+    past the cap are only counted.
+    """
     citations = []
     highest = 0
     seen: set[int] = set()
-    text, starts = doc.text, doc.starts
-    for index, callout in enumerate(callouts):
-        start = starts[callout.line] + callout.column  # doc.span, inlined: a report has hundreds of callouts
-        end = start + callout.end - callout.column
-        span = new_span(start, end, text[start:end], callout.line + 1, callout.column + 1)
-        found = resolution.note_of[index]
+    starts, diagnostics = doc.starts, doc.diagnostics
+    unresolved = diagnostics.tally(Code.CALLOUT_UNRESOLVED)
+    repeated = diagnostics.tally(Code.CALLOUT_REPEATED)
+    out_of_order = diagnostics.tally(Code.CALLOUT_OUT_OF_ORDER)
+    keep = diagnostics.keep
+    shared: dict[str, tuple[int, str]] = {}
+    block = line_number = base = -1
+    end = -1
+    for label, line, start, found in zip(
+        callouts.labels, callouts.lines, callouts.offsets, resolution.note_of, strict=True
+    ):
+        known = shared.get(label)
+        if known is None:
+            if len(shared) >= _SHARED_TEXTS:
+                shared.clear()
+            value = int(label) if label.isdigit() else roman_value(label)
+            assert value is not None  # find_callouts took only digits and roman numerals
+            known = shared[label] = (value, f"[{label}]")
+        number, printed = known
+        if line != block:
+            block, line_number, base = line, line + 1, starts[line] - 1
+        if start == end:
+            start = end  # the same int object: the callout before ends where this one starts
+        end = start + len(printed)
+        span = new_span(start, end, printed, line_number, start - base)
         note = None if found is None else notes[found]
-        citations.append(new_citation(callout.label, callout.number, span, callout.line, note))
-        if note is None:
-            why = (
-                f"no note is labelled [{callout.label}]"
-                if notes
-                else f"[{callout.label}] has no note: the report has no endnotes"
-            )
-            doc.diagnose(Code.CALLOUT_UNRESOLVED, why, span)
-        if callout.number <= highest:
-            repeated = callout.number in seen
-            code = Code.CALLOUT_REPEATED if repeated else Code.CALLOUT_OUT_OF_ORDER
-            message = f"[{callout.label}] comes after [{highest}]" + (" and was used before" if repeated else "")
-            doc.diagnose(code, message, span)
-        highest = max(highest, callout.number)
-        seen.add(callout.number)
+        citations.append(new_citation(label, number, span, block, note))
+        if note is None and unresolved.takes(span):
+            why = f"no note is labelled [{label}]" if notes else f"[{label}] has no note: the report has no endnotes"
+            keep(Code.CALLOUT_UNRESOLVED, why, span)
+        if number <= highest:
+            if number in seen:
+                if repeated.takes(span):
+                    why = f"[{label}] comes after [{highest}] and was used before"
+                    keep(Code.CALLOUT_REPEATED, why, span)
+            elif out_of_order.takes(span):
+                keep(Code.CALLOUT_OUT_OF_ORDER, f"[{label}] comes after [{highest}]", span)
+        else:
+            highest = number
+        seen.add(number)
     if citations and not notes:
         doc.diagnose(Code.ENDNOTES_MISSING, f"{len(citations)} callouts but no endnotes", citations[0].span)
     return tuple(citations)

@@ -9,13 +9,16 @@ with lowercase roman numerals, ``[iv]`` is a callout too. Every other bracket
 """
 
 import re
+from array import array
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefmodel._model.text import CALLOUT_RE, MAX_LABEL_DIGITS, BlockKind
+from briefmodel._read.caps import CAP
 from briefmodel._read.roman import roman_value
 from briefmodel._read.shapes import METADATA_KINDS
 
-__all__ = ["Bracket", "Callout", "find_callouts", "strip_callouts"]
+__all__ = ["Bracket", "Brackets", "Callouts", "find_callouts", "strip_callouts"]
 
 _BRACKET = re.compile(r"\[([^\[\]\r\n]*)\]")
 _LABEL = rf"[0-9]{{1,{MAX_LABEL_DIGITS}}}"
@@ -24,17 +27,22 @@ _CALLOUT_RUN = re.compile(rf"\[{_LABEL}\](?:[ \u00a0]?\[{_LABEL}\])*")
 _ROMAN_RUN = re.compile(rf"\[{_ROMAN_LABEL}\](?:[ \u00a0]?\[{_ROMAN_LABEL}\])*")
 """A run of callouts (``[8][9]``, ``[20] [21]``). Led by the literal ``[``, so the engine jumps from one ``[`` to
 the next; the space or no-break space before a run is taken with it in Python."""
+_SHARED_LABELS = 4_096
+"""Distinct labels remembered for sharing; the table starts again when full, so it stays small."""
 
 
-class Callout(NamedTuple):
-    """A callout found in a line, before it is resolved."""
+class Callouts(NamedTuple):
+    """The callouts of a body, in order, kept compact: a hostile text holds one every three characters.
 
-    label: str
-    number: int
-    line: int
-    column: int
-    """0-based column in the line."""
-    end: int
+    Three parallel sequences rather than an object per callout: ``labels`` as
+    printed (equal labels share one string), the 0-based ``lines`` they sit on
+    and the ``offsets`` of their ``[`` in the text. A callout's text is
+    ``"[" + label + "]"``.
+    """
+
+    labels: list[str]
+    lines: "array[int]"
+    offsets: "array[int]"
 
 
 class Bracket(NamedTuple):
@@ -45,34 +53,59 @@ class Bracket(NamedTuple):
     column: int
 
 
+class Brackets(NamedTuple):
+    """The brackets that are not callouts: the first ``CAP + 1`` (one more than the diagnostics keep, for the
+    summary's place), and how many in all (``total``)."""
+
+    kept: list[Bracket]
+    total: int
+
+
 def find_callouts(
-    text: str, starts: list[int], kinds: list[BlockKind], hi: int, roman: bool
-) -> tuple[list[Callout], list[Bracket]]:
+    text: str, starts: Sequence[int], kinds: list[BlockKind], hi: int, roman: bool
+) -> tuple[Callouts, Brackets]:
     """The callouts and other brackets of the lines before ``hi``, in order (header metadata lines excepted).
 
     ``starts`` are the offsets of the lines in ``text``, then its length. One scan
     of the text: a bracket never spans a line break, so each lies on one line,
-    found by walking the line offsets forward.
+    found by walking the line offsets forward. Memory stays in proportion to the
+    callouts: 24 bytes each here, equal labels shared (through a bounded table),
+    and brackets past the diagnostics' cap only counted.
     """
-    callouts: list[Callout] = []
+    labels: list[str] = []
+    lines = array("q")
+    offsets = array("q")
     brackets: list[Bracket] = []
+    count = 0
+    keep = CAP + 1
+    shared: dict[str, str] = {}
     line = 0
     metadata = METADATA_KINDS
     for match in _BRACKET.finditer(text, 0, starts[hi]):
-        at, end = match.span()
+        at = match.start()
         while starts[line + 1] <= at:
             line += 1
         if kinds[line] in metadata:
             continue
-        base = starts[line]
         label = match.group(1)
-        if label.isdigit() and label.isascii() and len(label) <= MAX_LABEL_DIGITS:  # ASCII digits only
-            callouts.append(Callout(label, int(label), line, at - base, end - base))
-        elif roman and (value := roman_value(label)) is not None:
-            callouts.append(Callout(label, value, line, at - base, end - base))
+        if (label.isdigit() and label.isascii() and len(label) <= MAX_LABEL_DIGITS) or (  # ASCII digits only
+            roman and roman_value(label) is not None
+        ):
+            known = shared.get(label)
+            if known is None:
+                if len(shared) >= _SHARED_LABELS:
+                    shared.clear()
+                shared[label] = label
+            else:
+                label = known
+            labels.append(label)
+            lines.append(line)
+            offsets.append(at)
         else:
-            brackets.append(Bracket(match.group(), line, at - base))
-    return callouts, brackets
+            count += 1
+            if count <= keep:
+                brackets.append(Bracket(match.group(), line, at - starts[line]))
+    return Callouts(labels, lines, offsets), Brackets(brackets, count)
 
 
 def strip_callouts(text: str, roman: bool = False) -> str:

@@ -6,7 +6,7 @@ import re
 from briefmodel._model.diagnostics import Code
 from briefmodel._model.text import BlockKind
 from briefmodel._read.assemble import Document
-from briefmodel._read.callouts import Bracket
+from briefmodel._read.callouts import Brackets
 from briefmodel._read.header import Header
 
 __all__ = ["check_header", "check_text", "diagnose_brackets", "diagnose_stray_lines"]
@@ -25,13 +25,18 @@ _CHECKS = (
 _SUSPICIOUS = re.compile("[" + "".join(pattern.pattern.strip("[]") for pattern, _, _ in _CHECKS) + "]")
 
 
-def diagnose_brackets(doc: Document, brackets: list[Bracket]) -> None:
-    """``BRACKET_NOT_CALLOUT`` for each bracket that is not a callout (a scraped report has dozens)."""
-    for bracket_text, line, column in brackets:
-        inner = bracket_text[1:-1]
-        guess = "a unit abbreviation" if inner.isupper() and len(inner) <= 6 else "an editorial insertion"
+def diagnose_brackets(doc: Document, brackets: Brackets) -> None:
+    """``BRACKET_NOT_CALLOUT`` for each bracket that is not a callout (a scraped report has dozens), up to the
+    cap; the brackets ``find_callouts`` only counted are counted as left out."""
+    tally = doc.diagnostics.tally(Code.BRACKET_NOT_CALLOUT)
+    span = None
+    for bracket_text, line, column in brackets.kept:
         span = doc.span(line, column, line, column + len(bracket_text))
-        doc.diagnose(Code.BRACKET_NOT_CALLOUT, f"{bracket_text} is not a callout (read as {guess})", span)
+        if tally.takes(span):
+            inner = bracket_text[1:-1]
+            guess = "a unit abbreviation" if inner.isupper() and len(inner) <= 6 else "an editorial insertion"
+            doc.diagnostics.keep(Code.BRACKET_NOT_CALLOUT, f"{bracket_text} is not a callout (read as {guess})", span)
+    tally.leave_out(brackets.total - len(brackets.kept), span)  # past the one left out above: counted only
 
 
 def diagnose_stray_lines(doc: Document, stray_lines: list[int]) -> None:

@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 import attrs
 
-from briefmodel._read.callouts import Callout
 from briefmodel._read.roman import roman_value, uses_roman_labels
 from briefmodel._read.shapes import NOTE_LINE
 
@@ -67,8 +66,8 @@ class Resolution:
     """(note index, first missing number, last missing number)."""
 
 
-def resolve(callouts: list[Callout], notes: list[DraftNote]) -> Resolution:
-    """Resolve callouts to notes by label: one dict, linear time."""
+def resolve(labels: list[str], notes: list[DraftNote]) -> Resolution:
+    """Resolve the callouts (by their ``labels``) to notes: one dict, linear time."""
     by_label: dict[str, int] = {}
     duplicates = []
     gaps = []
@@ -86,11 +85,11 @@ def resolve(callouts: list[Callout], notes: list[DraftNote]) -> Resolution:
             previous = note.number if previous is None else max(previous, note.number)
     cited_by: list[list[int]] = [[] for _ in notes]
     note_of: list[int | None] = []
-    for index, callout in enumerate(callouts):
-        found = by_label.get(callout.label)
-        if found is None and callout.label.isdigit():
-            found = by_label.get(str(callout.number))
-        note_of.append(found)
+    for index, label in enumerate(labels):
+        found = by_label.get(label)
+        if found is None and label.isdigit():
+            found = by_label.get(str(int(label)))  # [01] resolves to [1]
+        note_of.append(found)  # the dict's own int objects: 8 bytes a callout
         if found is not None:
             cited_by[found].append(index)
     return Resolution(note_of, cited_by, duplicates, gaps)

@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from briefmodel._errors import ParseError, make_snippet
 from briefmodel._gc import collector_paused
-from briefmodel._model.diagnostics import Severity, diagnostic_order
+from briefmodel._model.diagnostics import Severity
 from briefmodel._model.report import Report
 from briefmodel._model.text import BlockKind
 from briefmodel._model.unchecked import new_blocks
@@ -131,7 +131,7 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
     drafts = read_notes(lines, sections.note_groups)
     roman = uses_roman_labels([draft.label for draft in drafts])
     callouts, brackets = find_callouts(text, doc.starts, kinds, sections.notes_start, roman)
-    resolution = resolve(callouts, drafts)
+    resolution = resolve(callouts.labels, drafts)
 
     notes = make_notes(doc, drafts, resolution)
     citations = make_citations(doc, callouts, resolution, notes)
@@ -140,7 +140,7 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
     takeaways = make_takeaways(doc, sections, citations, roman)
     check_header(doc, kinds, header)
     check_text(doc)
-    doc.diagnostics.sort(key=diagnostic_order)
+    del callouts, resolution  # a callout's offsets, line, label and note, once its citation is made
     return Report(
         title=header.title,
         publisher=header.publisher,
@@ -154,5 +154,5 @@ def _read_document(text: str, lines: list[str], breaks: list[str], bom: bool) ->
         takeaways=takeaways,
         citations=citations,
         notes=notes,
-        diagnostics=tuple(doc.diagnostics),
+        diagnostics=doc.finish(),
     )
