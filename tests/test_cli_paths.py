@@ -7,15 +7,24 @@ zip and other binary files are named with what to do; ``parse(bytes)`` and
 bad JSON Lines, outputs replaced only when complete, Ctrl-C, streaming.
 """
 
+import importlib.metadata
 import io
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import tracemalloc
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 import briefmodel as bm
-from briefmodel._model.diagnostics import diagnostic_order
+from briefmodel._cli import main, reading
+from briefmodel._model.diagnostics import CLAIM_CODES, Code, diagnostic_order
 
 from .conftest import SEED, read_exact
 
@@ -190,3 +199,490 @@ def test_csl_of_something_else_is_a_clear_type_error(call: object, message: str)
     with pytest.raises(TypeError) as caught:
         call(report)  # type: ignore[operator]
     assert message in str(caught.value)
+
+
+# --------------------------------------------------------------------------- command line: helpers
+
+CLEAN = (
+    "Russian Offensive Campaign Assessment, December 14, 2024\n\n"
+    "Russian forces advanced near Pokrovsk on December 14, the Ukrainian General Staff reported.[1]\n\n"
+    "Endnotes\n[1] https://t.me/GeneralStaffZSU/1\n"
+)
+SECOND = (
+    "Russian Offensive Campaign Assessment, December 15, 2024\n\n"
+    "Russian forces advanced near Kupyansk on December 15, the Ukrainian General Staff reported.[1]\n\n"
+    "Endnotes\n[1] https://t.me/GeneralStaffZSU/2\n"
+)
+
+
+def run(*args: str, stdin: bytes | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **env}
+    result = subprocess.run(
+        [sys.executable, "-m", "briefmodel", *args],
+        input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def run_bytes(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    result = subprocess.run([sys.executable, "-m", "briefmodel", *args], input=stdin, capture_output=True)
+    assert b"Traceback" not in result.stderr
+    return result
+
+
+def one_error(stderr: str) -> str:
+    """The one line of an error on standard error, checked to be one line in the usual form."""
+    assert stderr.count("\n") == 1 and stderr.startswith("briefmodel: "), stderr
+    return stderr.rstrip("\n")
+
+
+def jsonl(*texts: str) -> str:
+    return "".join(bm.to_json(bm.parse(text)) + "\n" for text in texts)
+
+
+def no_partial_files(folder: Path) -> bool:
+    return not [p for p in folder.iterdir() if p.name.endswith(".partial")]
+
+
+# --------------------------------------------------------------------------- command line: bad input is one line
+
+
+@pytest.mark.parametrize("command", ["show", "parse", "check"])
+@pytest.mark.parametrize(
+    ("content", "cause"),
+    [
+        (None, "cannot read"),
+        (b"\x80 not UTF-8\n", "is not valid UTF-8: byte 0x80 at offset 0"),
+        (b"GARBAGE\x01\x02\x00\x03 and more", "looks binary: a NUL byte at offset 9"),
+        (
+            "Title line\n\nText here.\n".encode("utf-16-le"),
+            "looks like UTF-16 (little-endian) without a byte-order mark",
+        ),
+        (BINARIES[0][1], "is a Word document (.docx), not a text file: save it as plain text or HTML first"),
+        (BINARIES[6][1], "is a PDF document, not a text file"),
+        (BINARIES[5][1], "is a zip archive, not a text file: unpack it"),
+    ],
+    ids=["missing", "not-utf8", "nul", "utf16-no-mark", "docx", "pdf", "zip"],
+)
+def test_bad_input_is_one_line_naming_the_file_and_status_2(
+    tmp_path: Path, command: str, content: bytes | None, cause: str
+) -> None:
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = run(command, str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert one_error(result.stderr).startswith("briefmodel: error: ") and str(path) in result.stderr
+    assert cause in result.stderr
+
+
+def test_many_files_go_on_past_a_bad_one(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(CLEAN, encoding="utf-8")
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(BINARIES[0][1])
+    result = run("parse", "--json", str(docx), str(good))
+    assert result.returncode == 2
+    assert [bm.from_json(line) for line in result.stdout.splitlines()] == [bm.parse(CLEAN)]
+    assert "report.docx is a Word document" in one_error(result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "cause"),
+    [
+        (["parse", "-o", "{folder}"], "cannot write {folder}: it is a folder"),
+        (
+            ["parse", "-o", "{folder}/missing/out.txt"],
+            "cannot write {folder}/missing/out.txt: No such file or directory",
+        ),
+        (["render", "-o", "{folder}"], "cannot write {folder}: it is a folder"),
+    ],
+    ids=["parse-to-a-folder", "parse-below-a-missing-folder", "render-to-a-folder"],
+)
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path: Path, args: list[str], cause: str) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text(CLEAN, encoding="utf-8")
+    if args[0] == "render":
+        source = tmp_path / "in.jsonl"
+        source.write_text(jsonl(CLEAN), encoding="utf-8")
+    result = run(*[a.format(folder=tmp_path) for a in args], str(source))
+    assert result.returncode == 2 and result.stdout == ""
+    assert one_error(result.stderr) == f"briefmodel: error: {cause.format(folder=tmp_path)}"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_disk_behind_standard_output_is_one_line() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "briefmodel", "parse", "--json", str(SEED)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 2
+    assert one_error(result.stderr) == "briefmodel: error: cannot write standard output: No space left on device"
+
+
+def test_a_bug_is_one_line_with_status_70(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("something\nunexpected")
+
+    monkeypatch.setattr("briefmodel._cli.commands.text_reports", broken)
+    assert main(["check", str(SEED)]) == 70
+    line = one_error(capsys.readouterr().err)
+    assert line.startswith("briefmodel: internal error: ValueError: something unexpected (a bug in briefmodel")
+    assert "BRIEFMODEL_TRACEBACK=1" in line
+    monkeypatch.setenv("BRIEFMODEL_TRACEBACK", "1")
+    with pytest.raises(ValueError, match="something"):
+        main(["check", str(SEED)])
+
+
+def test_usage_errors_are_status_2_without_a_traceback() -> None:
+    result = run("parse")
+    assert result.returncode == 2 and "the following arguments are required: FILE" in result.stderr
+    result = run("render", "--to", "pdf", str(SEED))
+    assert result.returncode == 2 and "invalid choice: 'pdf'" in result.stderr
+
+
+# --------------------------------------------------------------------------- command line: Ctrl-C
+
+
+def test_ctrl_c_is_one_line_status_130_and_the_old_output_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("the previous output\n", encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text(SECOND, encoding="utf-8")
+    real = reading.text_reports
+
+    def interrupted(path: str, **kwargs: bool) -> object:
+        if path == str(second):
+            raise KeyboardInterrupt
+        return real(path, **kwargs)
+
+    monkeypatch.setattr("briefmodel._cli.commands.text_reports", interrupted)
+    assert main(["parse", "--json", str(SEED), str(second), "-o", str(out)]) == 130
+    assert capsys.readouterr().err == "briefmodel: interrupted\n"
+    assert out.read_text(encoding="utf-8") == "the previous output\n"
+    assert no_partial_files(tmp_path)
+
+
+def test_ctrl_c_during_render_leaves_the_old_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(jsonl(CLEAN, SECOND, CLEAN), encoding="utf-8")
+    out = tmp_path / "out.txt"
+    out.write_text("the previous output\n", encoding="utf-8")
+    calls = []
+
+    def interrupted(data: object) -> bm.Report:
+        calls.append(data)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return bm.from_json(data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading, "from_json", interrupted)
+    assert main(["render", str(source), "-o", str(out)]) == 130
+    assert capsys.readouterr().err == "briefmodel: interrupted\n"
+    assert out.read_text(encoding="utf-8") == "the previous output\n"
+    assert no_partial_files(tmp_path)
+
+
+def test_a_real_sigint_is_status_130_and_leaves_the_old_output(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text((CLEAN + "\n" + SECOND + "\n") * 3000, encoding="utf-8")  # 6,000 reports: many seconds of JSON
+    out = tmp_path / "out.jsonl"
+    out.write_text("the previous output\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefmodel", "parse", "--json", str(big), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until it is writing: its temporary file has reports in it
+        partial = [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+        if partial and partial[0].stat().st_size > 0:
+            break
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert (stdout, stderr) == ("", "briefmodel: interrupted\n")
+    assert out.read_text(encoding="utf-8") == "the previous output\n"
+    assert no_partial_files(tmp_path)
+
+
+# --------------------------------------------------------------------------- command line: render
+
+
+def test_render_writes_every_good_report_and_lists_the_bad_lines(tmp_path: Path) -> None:
+    good_first, good_last = jsonl(CLEAN).rstrip("\n"), jsonl(SECOND).rstrip("\n")
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "\n".join([good_first, '{"schema_version": 1, "notes": 3}', "", "not json", good_last]) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out.txt"
+    out.write_text("old\n", encoding="utf-8")
+    result = run("render", str(source), "-o", str(out))
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"briefmodel: error: {source} line 2 is not a report: ") and "$.notes" in lines[0]
+    assert lines[1].startswith(f"briefmodel: error: {source} line 4 is not a report: ")
+    assert out.read_text(encoding="utf-8") == CLEAN + SECOND  # every good report, in order
+    to_stdout = run("render", str(source))
+    assert (to_stdout.returncode, to_stdout.stdout, to_stdout.stderr) == (2, CLEAN + SECOND, result.stderr)
+
+
+def test_render_of_an_array_lists_the_bad_items(tmp_path: Path) -> None:
+    items = [bm.to_dict(bm.parse(CLEAN)), {"schema_version": 7}, bm.to_dict(bm.parse(SECOND))]
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(items, indent=2), encoding="utf-8")
+    result = run("render", str(source))
+    assert result.returncode == 2 and result.stdout == CLEAN + SECOND
+    assert one_error(result.stderr).startswith(f"briefmodel: error: {source}[1] is not a report: ")
+
+
+@pytest.mark.parametrize("content", ["", "\n\n  \n", "[]"], ids=["empty", "blank-lines", "empty-array"])
+def test_render_of_no_report_is_bad_input_and_keeps_the_old_output(tmp_path: Path, content: str) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    out.write_text("old\n", encoding="utf-8")
+    result = run("render", str(source), "-o", str(out))
+    assert result.returncode == 2 and result.stdout == ""
+    assert one_error(result.stderr) == f"briefmodel: error: {source} holds no report: it is empty"
+    assert out.read_text(encoding="utf-8") == "old\n" and no_partial_files(tmp_path)
+
+
+def test_render_of_a_missing_file_keeps_the_old_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("old\n", encoding="utf-8")
+    result = run("render", str(tmp_path / "typo.jsonl"), "-o", str(out))
+    assert result.returncode == 2 and "cannot read" in one_error(result.stderr)
+    assert out.read_text(encoding="utf-8") == "old\n" and no_partial_files(tmp_path)
+
+
+def test_a_surrogate_is_refused_with_one_line_and_never_truncates(tmp_path: Path) -> None:
+    odd = bm.parse("A Title Line\n\nBad \udc80 byte.\n")
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(bm.to_dict(odd)) + "\n", encoding="ascii")  # \udc80 escaped: valid JSON
+    assert bm.from_json(source.read_bytes()) == odd
+    out = tmp_path / "out.txt"
+    out.write_text("old\n", encoding="utf-8")
+    result = run("render", str(source), "-o", str(out))
+    assert result.returncode == 2
+    assert one_error(result.stderr) == (
+        f"briefmodel: error: {source} line 1 cannot be written as UTF-8: its text holds U+DC80 "
+        "(a lone surrogate) at line 3, column 5"
+    )
+    assert out.read_text(encoding="utf-8") == "old\n" and no_partial_files(tmp_path)
+    source.write_text(jsonl(CLEAN) + json.dumps(bm.to_dict(odd)) + "\n" + jsonl(SECOND), encoding="utf-8")
+    result = run("render", str(source), "-o", str(out))
+    assert result.returncode == 2 and "line 2 cannot be written as UTF-8" in one_error(result.stderr)
+    assert out.read_text(encoding="utf-8") == CLEAN + SECOND
+
+
+@pytest.mark.parametrize(
+    ("encode", "shape"),
+    [
+        (lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), "bom"),
+        (lambda text: text.encode("utf-16"), "utf-16"),
+        (lambda text: text.encode("utf-16-be"), "utf-16-be-no-mark"),
+        (lambda text: text.encode("utf-32"), "utf-32"),
+    ],
+    ids=["utf8-bom", "utf16", "utf16be", "utf32"],
+)
+@pytest.mark.parametrize("layout", ["object", "indented", "lines"])
+def test_render_reads_what_from_json_reads(tmp_path: Path, encode: object, shape: str, layout: str) -> None:
+    report = bm.parse(CLEAN)
+    text = {"object": bm.to_json(report), "indented": bm.to_json(report, indent=2), "lines": jsonl(CLEAN, SECOND)}[
+        layout
+    ]
+    data = encode(text)  # type: ignore[operator]
+    source = tmp_path / "in.json"
+    source.write_bytes(data)
+    result = run("render", str(source))
+    if layout != "lines":
+        assert bm.from_json(data) == report  # the library reads it, so the command line does
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (CLEAN + SECOND if layout == "lines" else CLEAN)
+
+
+def test_json_nested_too_deep_is_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "deep.jsonl"
+    source.write_text(jsonl(CLEAN) + '{"a": ' * 100_000 + "\n", encoding="utf-8")
+    result = run("render", str(source))
+    assert result.returncode == 2 and result.stdout == CLEAN
+    assert one_error(result.stderr).startswith(f"briefmodel: error: {source} line 2 is not a report: ")
+    array = tmp_path / "deep.json"
+    array.write_text("[" * 100_000, encoding="utf-8")
+    result = run("render", str(array))
+    assert result.returncode == 2 and one_error(result.stderr).startswith(f"briefmodel: error: {array} is not a report")
+
+
+# --------------------------------------------------------------------------- command line: -, --version, show
+
+
+@pytest.mark.parametrize("command", ["show", "parse", "check"])
+def test_dash_reads_standard_input(command: str) -> None:
+    data = SEED.read_bytes()
+    from_file = run(command, str(SEED))
+    from_stdin = run(command, "-", stdin=data)
+    assert from_stdin.returncode == from_file.returncode
+    assert from_stdin.stdout == from_file.stdout.replace(str(SEED), "<stdin>")
+
+
+def test_dash_reads_standard_input_for_render_and_parse_json_round_trips() -> None:
+    data = SEED.read_bytes()
+    lines = run_bytes("parse", "--json", "-", stdin=data)
+    assert lines.returncode == 0
+    again = run_bytes("render", "-", stdin=lines.stdout)
+    assert (again.returncode, again.stdout, again.stderr) == (0, data, b"")
+
+
+def test_dash_names_standard_input_in_errors_and_is_read_once() -> None:
+    result = run_bytes("check", "-", stdin=BINARIES[6][1])
+    assert one_error(result.stderr.decode()).startswith("briefmodel: error: <stdin> is a PDF document")
+    twice = run("parse", "-", "-", stdin=b"x")
+    assert twice.returncode == 2
+    assert one_error(twice.stderr) == "briefmodel: error: - (standard input) is named more than once"
+
+
+def test_version_prints_the_installed_version() -> None:
+    result = run("--version")
+    assert (result.returncode, result.stdout) == (0, f"briefmodel {importlib.metadata.version('briefmodel')}\n")
+
+
+def test_show_takes_many_files(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN, encoding="utf-8")
+    result = run("show", str(clean), str(tmp_path / "missing.txt"), str(SEED))
+    assert result.returncode == 2 and "missing.txt" in one_error(result.stderr)
+    assert result.stdout.startswith(f"==> {clean} <==\nTitle:     Russian Offensive Campaign Assessment, December 14")
+    assert f"\n\n==> {SEED} <==\n-------- report 1 of 2 --------\n" in result.stdout
+    assert f"==> {tmp_path / 'missing.txt'} <==" in result.stdout
+    alone = run("show", str(clean))
+    assert alone.stdout.startswith("Title:") and "==>" not in alone.stdout
+
+
+def test_the_command_line_reads_utf16_as_the_library_does(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_bytes(read_exact(SEED).encode("utf-16"))
+    check = run("check", "--info", str(path))
+    assert f"{path}:1:1: info TEXT_DECODED: decoded from UTF-16 (little-endian) by its byte-order mark" in check.stdout
+    assert "TEXT_DECODED (info) x1" in run("show", str(path)).stdout
+    lines = run_bytes("parse", "--json", str(path))
+    assert [bm.from_json(line) for line in lines.stdout.splitlines()] == list(bm.load(path))
+    assert run_bytes("render", "-", stdin=lines.stdout).stdout == SEED.read_bytes()  # the decoded text, as UTF-8
+
+
+# --------------------------------------------------------------------------- command line: streaming and check
+
+
+def test_parse_json_writes_each_report_before_reading_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "many.txt"
+    path.write_text((CLEAN + "\n" + SECOND + "\n") * 3, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    real = reading.iter_reports
+    written = []
+
+    def watched(*args: object, **kwargs: bool) -> Iterator[bm.Report]:
+        for report in real(*args, **kwargs):  # type: ignore[arg-type]
+            (partial,) = [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+            written.append(partial.read_bytes().count(b"\n"))
+            yield report
+
+    monkeypatch.setattr(reading, "iter_reports", watched)
+    monkeypatch.setattr("briefmodel._cli.output._BUFFER", 0)  # unbuffered: the file shows what was written
+    assert main(["parse", "--json", str(path), "-o", str(out)]) == 0
+    assert written == [0, 1, 2, 3, 4, 5]  # each report was out before the next one was read
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 6
+
+
+def _peak(function: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_render_of_json_lines_holds_one_report_at_a_time(tmp_path: Path) -> None:
+    one = bm.to_json(bm.parse(read_exact(SEED))) + "\n"
+    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
+    small.write_text(one * 2, encoding="utf-8")
+    large.write_text(one * 40, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    peaks = [_peak(lambda source=source: main(["render", str(source), "-o", str(out)])) for source in (small, large)]
+    assert out.read_bytes() == SEED.read_bytes() * 40
+    assert peaks[1] < 3 * peaks[0], peaks  # 20x the reports: about the same memory
+
+
+def test_parse_json_of_many_documents_holds_one_report_at_a_time(tmp_path: Path) -> None:
+    seed = read_exact(SEED)
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text(seed * 10, encoding="utf-8")  # 20 reports
+    large.write_text(seed * 100, encoding="utf-8")  # 200 reports
+    out = tmp_path / "out.jsonl"
+    main(["parse", "--json", str(small), "-o", str(out)])  # the tables read on first use are loaded
+    streamed = [
+        _peak(lambda path=path: main(["parse", "--json", str(path), "-o", str(out)])) for path in (small, large)
+    ]
+
+    def held(path: Path) -> None:
+        reports = bm.load(path)
+        _ = [bm.to_json(report) for report in reports]
+
+    all_at_once = [_peak(lambda path=path: held(path)) for path in (small, large)]
+    grown = large.stat().st_size - small.stat().st_size
+    # streaming grows with the text and its lines (a few bytes a byte), holding every report with much more
+    assert streamed[1] - streamed[0] < 7 * grown, (streamed, grown)
+    assert all_at_once[1] - all_at_once[0] > 2 * (streamed[1] - streamed[0]), (all_at_once, streamed)
+
+
+def test_check_without_info_reads_no_claims(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = run("check", str(SEED))
+
+    def no_claims(report: object) -> None:
+        raise AssertionError("check read the claims")
+
+    monkeypatch.setattr("briefmodel._model.deferred.report_claims", no_claims)
+    assert main(["check", str(SEED)]) == expected.returncode == 1
+    assert capsys.readouterr().out == expected.stdout
+    # reading claims adds only diagnostics of severity info: without --info, nothing is missed
+    assert all(Code[name].severity is bm.Severity.INFO for name in CLAIM_CODES)
+
+
+def test_sigterm_is_status_143_and_leaves_the_old_output(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text((CLEAN + "\n" + SECOND + "\n") * 3000, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("the previous output\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefmodel", "parse", "--json", str(big), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        partial = [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+        if partial and partial[0].stat().st_size > 0:
+            break
+        time.sleep(0.02)
+    process.terminate()
+    stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stdout, stderr) == (143, "", "briefmodel: stopped by SIGTERM\n")
+    assert out.read_text(encoding="utf-8") == "the previous output\n"
+    assert no_partial_files(tmp_path)

@@ -1,37 +1,48 @@
-"""The command line: ``briefmodel show | parse | check | render | schema``.
+"""The command line: ``briefmodel show | parse | check | render | export | schema``.
 
-Bad input (a missing, unreadable, binary or non-UTF-8 file, or bad JSON) prints
-one line to stderr and exits with status 2, never a traceback. Commands that
-take several files go on past a bad one, and the exit status is the worst seen:
-0 clean, 1 problems found (``check``), 2 bad input.
+Every error is one line on standard error and never a traceback: status 2 for
+bad input (a missing, unreadable, binary or undecodable file, JSON that is no
+report, a wrong option) and for an output that cannot be written, 130 after
+Ctrl-C, 143 after SIGTERM, 141 when the reader of the output stops early, 70
+for a bug. Commands
+that take several files go on past a bad one, and the exit status is the worst
+seen: 0 clean, 1 problems found (``check``), 2 bad input. ``-`` names standard
+input. Reports are read and written one at a time; ``-o OUT`` is replaced only
+when complete (``output``).
 """
 
 import argparse
-import contextlib
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import TextIO
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any, TextIO
 
 from briefmodel._cli.export import export
+from briefmodel._cli.output import describe, open_output
+from briefmodel._cli.reading import STDIN, input_name, json_reports, text_reports
+from briefmodel._cli.signals import Terminated, sigterm_raises
 from briefmodel._errors import BriefmodelError, ParseError
-from briefmodel._formats.converter import DataError, from_dict, to_json
+from briefmodel._formats.converter import to_json
 from briefmodel._formats.markdown import to_markdown
 from briefmodel._formats.schema import json_schema
 from briefmodel._formats.text import render
 from briefmodel._model.diagnostics import Diagnostic, Severity
 from briefmodel._model.report import Report
-from briefmodel._read.files import load_text_file
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in briefmodel
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+TRACEBACK_VARIABLE = "BRIEFMODEL_TRACEBACK"
+"""Set to 1 in the environment, an internal error shows its traceback instead of one line."""
 
 
 def _summary(report: Report, out: TextIO) -> None:
@@ -67,114 +78,114 @@ def _summary(report: Report, out: TextIO) -> None:
             print(f"  {code} ({severity}) x{count}: first at {where}: {first.message}", file=out)
 
 
-@contextlib.contextmanager
-def _output(target: str | None, out: TextIO) -> Iterator[TextIO]:
-    """The file named by ``-o`` (written as UTF-8 with ``\\n`` line ends), or standard output."""
-    if target is None or target == "-":
-        yield out
-        return
-    try:
-        handle = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115  # closed below
-    except OSError as error:
-        raise BriefmodelError(f"cannot write {target}: {error.strerror or error}") from None
-    with handle:
-        yield handle
-
-
 def _error(message: object) -> None:
     print(f"briefmodel: error: {message}", file=sys.stderr)
 
 
+def _once(paths: Sequence[str]) -> None:
+    """``-`` may be named once: standard input can be read only once."""
+    if list(paths).count(STDIN) > 1:
+        raise BriefmodelError("- (standard input) is named more than once")
+
+
 def _show(args: argparse.Namespace, out: TextIO) -> int:
-    reports = load_text_file(args.file)
-    for index, report in enumerate(reports, start=1):
-        if len(reports) > 1:
-            print(f"{'-' * 8} report {index} of {len(reports)} {'-' * 8}", file=out)
-        _summary(report, out)
-    return EXIT_OK
-
-
-def _parse(args: argparse.Namespace, out: TextIO) -> int:
+    _once(args.files)
     status = EXIT_OK
-    with _output(args.output, out) as target:
-        for path in args.files:
-            try:
-                reports = load_text_file(path)
-            except BriefmodelError as error:
-                _error(error)
-                status = EXIT_BAD_INPUT
-                continue
-            for report in reports:
-                print(to_json(report) if args.json else f"{path}: {report!r}", file=target)
-    return status
-
-
-def _check(args: argparse.Namespace, out: TextIO) -> int:
-    status = EXIT_OK
-    shown = (Severity.WARNING, Severity.ERROR) if not args.info else tuple(Severity)
-    for path in args.files:
+    for number, path in enumerate(args.files):
+        if len(args.files) > 1:
+            print(f"{chr(10) if number else ''}==> {input_name(path)} <==", file=out)
         try:
-            reports = load_text_file(path, strict=args.strict)
-        except ParseError as error:
-            print(f"{path}:{error.line}:{error.column}: error {error.code}: {error.message}", file=out)
-            for line in str(error).split("\n")[1:]:  # the snippet and its caret
-                print(line, file=out)
-            status = max(status, EXIT_PROBLEMS)
-            continue
+            reports = list(text_reports(path))
         except BriefmodelError as error:
             _error(error)
             status = EXIT_BAD_INPUT
             continue
-        lines_before = 0  # spans count lines in their report; the file's lines are what an editor shows
-        for report in reports:
-            for diagnostic in report.diagnostics:
-                if diagnostic.severity in shown:
-                    span = diagnostic.span
-                    where = f"{span.line + lines_before}:{span.column}" if span else f"{lines_before + 1}:1"
-                    kind = f"{diagnostic.severity.value} {diagnostic.code}"
-                    print(f"{path}:{where}: {kind}: {diagnostic.message}", file=out)
-            if any(d.severity is not Severity.INFO for d in report.diagnostics):
-                status = max(status, EXIT_PROBLEMS)
-            lines_before += len(report.blocks)
+        for index, report in enumerate(reports, start=1):
+            if len(reports) > 1:
+                print(f"{'-' * 8} report {index} of {len(reports)} {'-' * 8}", file=out)
+            _summary(report, out)
     return status
 
 
-def _json_reports(path: str) -> list[Report]:
-    """The reports a JSON file holds: one object, an array of them, or one per line (``parse --json``)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise BriefmodelError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
-    try:
-        data = json.loads(text)
-        items = data if isinstance(data, list) else [data]
-        places = [f"[{i}]" for i in range(len(items))] if isinstance(data, list) else [""]
-    except ValueError:
-        # JSON Lines: split at "\n" only; to_json keeps U+2028 and other line separators raw inside strings
-        lines = [(number, line) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
-        items, places = [], []
-        for number, line in lines:
+def _parse(args: argparse.Namespace, out: TextIO) -> int:
+    _once(args.files)
+    status = EXIT_OK
+    with open_output(args.output, out) as target:
+        for path in args.files:
+            name = input_name(path)
             try:
-                items.append(json.loads(line))
-            except ValueError as error:
-                raise BriefmodelError(f"{path} line {number} is not JSON: {error}") from None
-            places.append(f" line {number}")
-    return [_report_from(item, f"{path}{place}") for item, place in zip(items, places, strict=True)]
+                for report in text_reports(path):  # one report in memory at a time
+                    line = to_json(report) if args.json else f"{name}: {report!r}"
+                    target.write(line + "\n")
+            except BriefmodelError as error:
+                _error(error)
+                status = EXIT_BAD_INPUT
+            except UnicodeEncodeError as error:
+                _error(f"{name}: a report cannot be written as UTF-8: {_unencodable(error)}")
+                status = EXIT_BAD_INPUT
+    return status
 
 
-def _report_from(data: object, where: str) -> Report:
-    try:
-        return from_dict(data)
-    except DataError as error:
-        raise BriefmodelError(f"{where} is not a report: {error}") from None
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    _once(args.files)
+    status = EXIT_OK
+    shown = (Severity.WARNING, Severity.ERROR) if not args.info else tuple(Severity)
+    for path in args.files:
+        name = input_name(path)
+        lines_before = 0  # spans count lines in their report; the file's lines are what an editor shows
+        try:
+            for report in text_reports(path, strict=args.strict):
+                # Reading claims adds only info diagnostics: without --info, the parser's own are all there is
+                # to show, and the claims (four fifths of the time) are not read.
+                diagnostics = report.diagnostics if args.info else report._diagnostics
+                for diagnostic in diagnostics:
+                    if diagnostic.severity in shown:
+                        span = diagnostic.span
+                        where = f"{span.line + lines_before}:{span.column}" if span else f"{lines_before + 1}:1"
+                        kind = f"{diagnostic.severity.value} {diagnostic.code}"
+                        print(f"{name}:{where}: {kind}: {diagnostic.message}", file=out)
+                if any(d.severity is not Severity.INFO for d in diagnostics):
+                    status = max(status, EXIT_PROBLEMS)
+                lines_before += len(report.blocks)
+        except ParseError as error:
+            print(f"{name}:{error.line}:{error.column}: error {error.code}: {error.message}", file=out)
+            for line in str(error).split("\n")[1:]:  # the snippet and its caret
+                print(line, file=out)
+            status = max(status, EXIT_PROBLEMS)
+        except BriefmodelError as error:
+            _error(error)
+            status = EXIT_BAD_INPUT
+    return status
+
+
+def _unencodable(error: UnicodeEncodeError) -> str:
+    """Which character of a text UTF-8 cannot encode, and where (line and column of the text)."""
+    text = error.object
+    line = text.count("\n", 0, error.start) + 1
+    column = error.start - (text.rfind("\n", 0, error.start) + 1) + 1
+    return f"U+{ord(text[error.start]):04X} (a lone surrogate) at line {line}, column {column}"
 
 
 def _render(args: argparse.Namespace, out: TextIO) -> int:
-    reports = _json_reports(args.file)
     write = to_markdown if args.to == "markdown" else render
-    with _output(args.output, out) as target:
-        target.write(("\n" if args.to == "markdown" else "").join(write(report) for report in reports))
-    return EXIT_OK
+    separator = "\n" if args.to == "markdown" else ""
+    name = input_name(args.file)
+    read = bad = 0
+    with open_output(args.output, out) as target:
+        for item in json_reports(args.file):  # one report in memory at a time for JSON Lines
+            read += 1
+            if item.report is None:
+                _error(f"{item.where} is not a report: {item.problem}")
+                bad += 1
+                continue
+            try:
+                target.write((separator if target.reports else "") + write(item.report))
+            except UnicodeEncodeError as error:
+                _error(f"{item.where} cannot be written as UTF-8: its text holds {_unencodable(error)}")
+                bad += 1
+    if not read:
+        raise BriefmodelError(f"{name} holds no report: it is empty")
+    return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
@@ -183,7 +194,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         raise BriefmodelError(f"--to takes parquet or csv, not {to!r}")
     if args.workers < 1:
         raise BriefmodelError(f"--workers must be 1 or more, not {args.workers}")
-    return export(args.paths, folder, to=to, workers=args.workers)
+    return export(args.paths, folder, to=to, workers=args.workers, force_workers=args.force_workers)
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
@@ -191,31 +202,54 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        try:
+            number = version("briefmodel")
+        except PackageNotFoundError:  # a source tree that was never installed
+            number = "unknown (not installed)"
+        print(f"briefmodel {number}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefmodel", description="Read analytical briefs into a typed model.")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    show = commands.add_parser("show", help="summarize the reports in a file")
-    show.add_argument("file", metavar="FILE", help="a UTF-8 text file holding one or more reports")
+    files = "text files (UTF-8, or UTF-16/32 with a byte-order mark); - reads standard input"
+    show = commands.add_parser("show", help="summarize the reports in each file")
+    show.add_argument("files", nargs="+", metavar="FILE", help=files)
     show.set_defaults(run=_show)
     parse = commands.add_parser("parse", help="read reports; print a line each, or their JSON")
-    parse.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files")
+    parse.add_argument("files", nargs="+", metavar="FILE", help=files)
     parse.add_argument("--json", action="store_true", help="write each report as one line of JSON (JSON Lines)")
-    parse.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    parse.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (replaced when complete), not standard output"
+    )
     parse.set_defaults(run=_parse)
     check = commands.add_parser("check", help="list the problems of each file (exit 1 if there are any)")
-    check.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files")
+    check.add_argument("files", nargs="+", metavar="FILE", help=files)
     check.add_argument("--strict", action="store_true", help="stop at the first problem of each file, with a snippet")
     check.add_argument("--info", action="store_true", help="also list the diagnostics of severity info")
     check.set_defaults(run=_check)
     render_ = commands.add_parser("render", help="write reports read from JSON back as text")
-    render_.add_argument("file", metavar="FILE.json", help="JSON written by to_json or 'parse --json'")
+    render_.add_argument(
+        "file", metavar="FILE.json", help="JSON written by to_json or 'parse --json'; - reads standard input"
+    )
     render_.add_argument(
         "--to",
         choices=["text", "markdown"],
         default="text",
         help="text (exact, the default) or Markdown with footnotes",
     )
-    render_.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    render_.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (replaced when complete), not standard output"
+    )
     render_.set_defaults(run=_render)
     export = commands.add_parser("export", help="write the tables of many files as Parquet or CSV")
     export.add_argument("paths", nargs="+", metavar="PATH", help="files, and folders to search for .txt files")
@@ -227,6 +261,9 @@ def _parser() -> argparse.ArgumentParser:
         help="parquet or csv, and the folder to write reports, claims, citations, notes and sources to",
     )
     export.add_argument("--workers", type=int, default=1, metavar="N", help="processes reading files (default 1)")
+    export.add_argument(
+        "--force-workers", action="store_true", help="start all --workers N processes even beyond the number of CPUs"
+    )
     export.set_defaults(run=_export)
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON form")
     schema.set_defaults(run=_schema)
@@ -234,15 +271,40 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    """Run the command line; returns the exit status. Every error is one line on standard error."""
     try:
-        status: int = args.run(args, sys.stdout)
+        args = _parser().parse_args(argv)
+        with sigterm_raises():  # SIGTERM unwinds like Ctrl-C: an output being written is removed
+            status: int = args.run(args, sys.stdout)
+            sys.stdout.flush()
     except BriefmodelError as error:
         _error(error)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("briefmodel: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("briefmodel: stopped by SIGTERM", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:  # the reader stopped early (| head): no traceback, the status a shell gives
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as error:  # standard output or error themselves failed (a full disk behind > file)
+        where = f"{error.filename}: " if error.filename else ""
+        _error(f"{where}{describe(error)}")
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        _error("out of memory: the input is too large for this machine")
+        return EXIT_BAD_INPUT
+    except Exception as error:
+        if os.environ.get(TRACEBACK_VARIABLE) == "1":
+            raise
+        detail = " ".join(str(error).split())[:300]
+        print(
+            f"briefmodel: internal error: {type(error).__name__}: {detail} (a bug in briefmodel: please report it; "
+            f"{TRACEBACK_VARIABLE}=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     return status

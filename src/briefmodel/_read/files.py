@@ -105,7 +105,7 @@ def _utf16_without_mark(head: bytes) -> str | None:
     """``little-endian`` or ``big-endian`` when ``head`` reads as UTF-16 text without its mark (NUL bytes on
     one side of most pairs: the high bytes of ASCII characters), else ``None``."""
     pairs = len(head) // 2
-    if pairs < 2:
+    if pairs < 4:
         return None
     odd, even = head[1 : 2 * pairs : 2].count(0), head[0 : 2 * pairs : 2].count(0)
     if odd * 2 >= pairs and even * 10 <= odd:
