@@ -96,28 +96,36 @@ def span_at(text: str, starts: Sequence[int], start: int, end: int) -> Span:
     return new_span(start, end, text[start:end], line + 1, start - starts[line] + 1)
 
 
+_SHARED_LINE = 16
+"""The longest line (besides blank ones) whose block is shared with the equal lines of its kind."""
+_SHARED_BLOCKS = 4_096
 _BLOCK_FIELDS = tuple(Block.__dict__[name].__set__ for name in ("kind", "text", "newline"))
 
 
 def new_blocks(kinds: list[BlockKind], lines: list[str], breaks: list[str]) -> tuple[Block, ...]:
     """One block per line the parser split itself (one line break each, by construction), made without
-    its check; equal blank lines share one frozen block.
+    its check; equal blank lines, and equal short lines of one kind, share one frozen block.
 
     The fields are set here rather than through a positional constructor: a call
-    per line cost 3 % of ``parse``.
+    per line cost 3 % of ``parse``. Sharing keeps text of many short lines (a
+    line of ``.`` repeated) from taking a 64-byte block each; the table of
+    shared blocks starts again when full, so distinct short lines cost no more.
     """
     set_kind, set_text, set_newline = _BLOCK_FIELDS
+    blank = BlockKind.BLANK
     shared: dict[str, Block] = {}
     blocks: list[Block] = []
     for kind, line, newline in zip(kinds, lines, breaks, strict=True):
-        key = line + newline if kind is BlockKind.BLANK else None  # a line holds no line break: unambiguous
+        key = line + newline if kind is blank or len(line) <= _SHARED_LINE else None  # holds no line break
         block = shared.get(key) if key is not None else None
-        if block is None:
+        if block is None or block.kind is not kind:
             block = _new(Block)
             set_kind(block, kind)
             set_text(block, line)
             set_newline(block, newline)
             if key is not None:
+                if len(shared) >= _SHARED_BLOCKS:
+                    shared.clear()
                 shared[key] = block
         blocks.append(block)
     return tuple(blocks)

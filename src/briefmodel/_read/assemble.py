@@ -50,7 +50,9 @@ class Document:
         """The span from (line, column) to (end_line, end_column), 0-based."""
         start = self.starts[line] + column
         end = self.starts[end_line] + end_column
-        return new_span(start, end, self.text[start:end], line + 1, column + 1)
+        whole = self.lines[line] if line == end_line and column == 0 else None
+        text = whole if whole is not None and len(whole) == end_column else self.text[start:end]  # no copy
+        return new_span(start, end, text, line + 1, column + 1)
 
     def line_span(self, line: int) -> Span:
         """The span of a line's content, without surrounding white space."""
@@ -102,9 +104,10 @@ def make_citations(
 
     A hostile text holds a callout every three characters, so each citation
     takes no more than its own objects: equal labels share their number and
-    printed text, the callouts of one line share their line numbers, a callout
-    right after another starts at the other's end object, and the diagnostics
-    past the cap are only counted.
+    printed text (with their note's label and number, when resolved), the
+    callouts of one line share their line numbers, a callout right after
+    another starts at the other's end object, and the diagnostics past the cap
+    are only counted.
     """
     citations = []
     highest = 0
@@ -135,7 +138,10 @@ def make_citations(
         end = start + len(printed)
         span = new_span(start, end, printed, line_number, start - base)
         note = None if found is None else notes[found]
-        citations.append(new_citation(label, number, span, block, note))
+        if note is not None and note.label == label:
+            citations.append(new_citation(note.label, note.number, span, block, note))  # one label object
+        else:
+            citations.append(new_citation(label, number, span, block, note))
         if note is None and unresolved.takes(span):
             why = f"no note is labelled [{label}]" if notes else f"[{label}] has no note: the report has no endnotes"
             keep(Code.CALLOUT_UNRESOLVED, why, span)
@@ -158,7 +164,8 @@ def make_takeaways(
     doc: Document, sections: Sections, citations: tuple[Citation, ...], roman: bool
 ) -> tuple[Takeaway, ...]:
     """The Key Takeaways items with their own callouts; diagnoses a heading with no items."""
-    by_line = citations_by_block(citations)
+    items = set(sections.takeaway_lines)
+    by_line = citations_by_block(tuple(c for c in citations if c.block in items)) if items else {}
     takeaways = []
     for line in sections.takeaway_lines:
         raw = doc.lines[line]

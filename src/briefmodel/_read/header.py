@@ -39,6 +39,10 @@ __all__ = ["HEADER_LIMIT", "Header", "read_header"]
 HEADER_LIMIT = 300
 _STOP = TAKEAWAYS_HEADINGS | TOPLINES_HEADINGS | ENDNOTES_HEADINGS
 _URL_FIELD = "- **url**:"
+_FOLD = 200
+"""Characters of a line case-folded to compare: more than the longest heading, publisher or navigation line, and
+than the window in which ``is_boilerplate`` looks for a prefix. Folding a whole 2 MB line took 12 bytes a
+character for a moment."""
 
 
 @attrs.define
@@ -104,7 +108,7 @@ def _read_lines(lines: list[str], kinds: list[BlockKind], header: Header) -> _Li
         stripped = lines[i].strip()
         if not stripped:
             continue
-        folded = stripped.casefold()
+        folded = stripped[:_FOLD].casefold()  # folding is per character: a prefix folds to a prefix
         kind = BlockKind.OTHER
         if in_preamble:
             kind = BlockKind.BOILERPLATE

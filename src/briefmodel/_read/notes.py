@@ -6,6 +6,7 @@ reported (``NOTE_UNUSED``); duplicate labels, gaps in the numbering and empty
 notes are diagnosed. Nothing is dropped.
 """
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import attrs
@@ -30,24 +31,22 @@ class DraftNote(NamedTuple):
     empty: bool
 
 
-def read_notes(lines: list[str], groups: list[list[int]]) -> list[DraftNote]:
-    """One draft per group of note lines (label line, then continuation lines).
+def read_notes(lines: list[str], firsts: Sequence[int], lasts: Sequence[int]) -> list[DraftNote]:
+    """One draft per note: its label line (``firsts``), its continuation lines up to its last line (``lasts``).
 
     The label line is matched again here rather than keeping the sections stage's
     match objects: a report's notes would hold one each until the parse ends.
     """
     notes = []
-    for group in groups:
-        first = group[0]
+    for first, last in zip(firsts, lasts, strict=True):
         line = lines[first]
         match = NOTE_LINE.match(line)
         assert match is not None  # the sections stage grouped only note lines
         label = match["label"]
         number = int(label) if label.isdigit() else roman_value(label)
-        last = group[-1]
         last_text = lines[last]
         end_column = len(last_text.rstrip())
-        empty = len(group) == 1 and not line[match.end() :].strip()
+        empty = first == last and not line[match.end() :].strip()
         notes.append(DraftNote(label, number, first, match.start("label") - 1, last, end_column, empty))
     return notes
 

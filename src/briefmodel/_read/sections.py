@@ -7,6 +7,8 @@ and gives every body line its block kind (heading, paragraph, bullet,
 boilerplate, endnote, other).
 """
 
+from array import array
+
 import attrs
 
 from briefmodel._model.text import BlockKind
@@ -38,8 +40,10 @@ class Sections:
 
     notes_start: int
     """First line of the endnotes region (the document's length when there is none)."""
-    note_groups: list[list[int]]
-    """Each note's lines: its label line, then its continuation lines."""
+    note_firsts: "array[int]"
+    """Each note's label line."""
+    note_lasts: "array[int]"
+    """Each note's last line (its label line, or its last continuation line)."""
     takeaways_heading: int | None
     takeaway_lines: list[int]
     stray_lines: list[int]
@@ -136,9 +140,10 @@ def read_sections(lines: list[str], stripped_lines: list[str], kinds: list[Block
     if heading is not None:
         kinds[heading] = BlockKind.HEADING
 
-    groups: list[list[int]] = []
+    firsts = array("q")  # 8 bytes a note, not a list of line numbers each
+    lasts = array("q")
     stray: list[int] = []
-    current: list[int] | None = None
+    in_note = False
     current_empty = False
     for i in range(notes_start, end):
         line = lines[i]
@@ -148,23 +153,22 @@ def read_sections(lines: list[str], stripped_lines: list[str], kinds: list[Block
             continue
         match = NOTE_LINE.match(line) if stripped[0] == "[" else None
         if match is not None:
-            current = [i]
+            in_note = True
             current_empty = not line[match.end() :].strip()
-            groups.append(current)
+            firsts.append(i)
+            lasts.append(i)
             kinds[i] = BlockKind.ENDNOTE
-        elif current is not None and (
-            (current_empty and stripped.casefold() not in NAVIGATION) or CONTINUATION.match(line)
-        ):
-            current.append(i)
+        elif in_note and ((current_empty and stripped.casefold() not in NAVIGATION) or CONTINUATION.match(line)):
+            lasts[-1] = i
             current_empty = False
             kinds[i] = BlockKind.ENDNOTE
         else:
-            current = None
+            in_note = False
             stray.append(i)
             kinds[i] = BlockKind.BOILERPLATE if stripped.casefold() in NAVIGATION else BlockKind.OTHER
 
     takeaway_lines = _takeaway_lines(lines, kinds, takeaways_heading, notes_start)
-    return Sections(notes_start, groups, takeaways_heading, takeaway_lines, stray)
+    return Sections(notes_start, firsts, lasts, takeaways_heading, takeaway_lines, stray)
 
 
 def _takeaway_lines(lines: list[str], kinds: list[BlockKind], heading: int | None, stop: int) -> list[int]:
