@@ -14,8 +14,9 @@ from typing import NamedTuple
 
 from briefmodel._claims.cues import CALLING, CUE_WORDS, PARTICIPLE_CUES, SHOWING, SPEECH_PARTICIPLES
 from briefmodel._claims.words import search_word, token_forms, words_pattern
-from briefmodel._model.claims import Agent, AgentKind, Attribution
+from briefmodel._model.claims import AgentKind, Attribution
 from briefmodel._model.text import MAX_LABEL_DIGITS, Span
+from briefmodel._model.unchecked import new_agent, new_attribution
 
 __all__ = ["AUTHOR_NAMES", "read_attribution"]
 
@@ -90,30 +91,43 @@ _CITED_BY = re.compile(r"\s(?:cited|quoted) by\s")
 _SOURCE_END = re.compile(r"[,;:(\[]|[.!?](?=\s|$|[”\"\[])|\s(?:on|in|that|as|after|about|when|while)\s")
 
 SpanOf = Callable[[int, int], Span]
+KeyOf = Callable[[str, AgentKind], str]
+"""The key of a speaker printed as ``name``, of a kind, at this point of the report (``SpeakerKeys.key``)."""
+
+
+class _Found(NamedTuple):
+    """An agent as the patterns read it, before it is keyed: only the final chain's agents are."""
+
+    name: str
+    kind: AgentKind
+    role: str | None
+    span: Span
 _DATE_BEFORE_PARTICIPLE = re.compile(r"\s+(?:on|in)\s+[^,]{0,40}?\s(?=claiming|stating|reporting|saying|showing)|\s+")
 
 
 _NOBODY = Attribution()
 
 
-def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attribution, bool]:
+def read_attribution(text: str, tokens: set[str], span_of: SpanOf, key_of: KeyOf) -> tuple[Attribution, bool]:
     """The attribution of one sentence, and whether it speaks of reporting at all.
 
     ``tokens`` are the sentence's white-space separated words: a sentence with no
     cue among them is read no further. ``span_of(start, end)`` makes spans of
-    offsets in ``text``. The flag is true
+    offsets in ``text``; ``key_of`` keys the agents of the attribution made, in
+    order (the reporter first). The flag is true
     when a reporting verb has no speaker the patterns can name (``This is the
     first time a Ukrainian official has reported ...``): the author frames
     others' words.
     """
-    cues = frozenset(_CUE_FORMS[token] for token in tokens & _CUE_KEYS)
-    if not cues:
+    present = tokens & _CUE_KEYS
+    if not present:
         return _NOBODY, False
+    cues = frozenset([_CUE_FORMS[token] for token in present])
     if "according to" in cues:
         cues |= _ACCORDING_FORMS
     pattern = words_pattern(cues)
     quoted = "“" in text or '"' in text
-    chain: list[Agent] = []
+    chain: list[_Found] = []
     cue = None
     position = 0
     clause_start = 0
@@ -126,7 +140,7 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
         cue_start = match.start()
         position = match.end()
         if word in _ACCORDING_FORMS:
-            according = _according_attribution(text, position, span_of, chain)
+            according = _according_attribution(text, position, span_of, key_of, chain)
             if according is None:
                 continue
             return according, False
@@ -165,15 +179,18 @@ def read_attribution(text: str, tokens: set[str], span_of: SpanOf) -> tuple[Attr
         clause_start = position = that + 6
     if not chain:
         return _NOBODY, framed
-    return _attribution(chain, cue), False
+    return _attribution(chain, cue, key_of), False
 
 
-def _attribution(chain: list[Agent], cue: str | None) -> Attribution:
-    """The attribution of a chain of agents, the speaker last and the reporter before it."""
-    return Attribution(speaker=chain[-1], cue=cue, reporter=chain[-2] if len(chain) > 1 else None, chain=tuple(chain))
+def _attribution(chain: list[_Found], cue: str | None, key_of: KeyOf) -> Attribution:
+    """The attribution of a chain of agents, keyed outermost first, the speaker last and the reporter before it."""
+    agents = tuple([new_agent(a.name, a.kind, a.role, a.span, key_of(a.name, a.kind)) for a in chain])
+    return new_attribution(agents[-1], cue, agents[-2] if len(agents) > 1 else None, agents)
 
 
-def _according_attribution(text: str, start: int, span_of: SpanOf, chain: list[Agent]) -> Attribution | None:
+def _according_attribution(
+    text: str, start: int, span_of: SpanOf, key_of: KeyOf, chain: list[_Found]
+) -> Attribution | None:
     """The attribution an ``according to`` ending at ``start`` completes, or ``None`` when no source follows it.
 
     The source's agents follow those of ``chain`` (the cues read before); a
@@ -184,7 +201,7 @@ def _according_attribution(text: str, start: int, span_of: SpanOf, chain: list[A
         return None
     if according[-1].name.casefold() in AUTHOR_NAMES:
         return Attribution(cue="according to")
-    return _attribution(chain + according, "according to")
+    return _attribution(chain + according, "according to", key_of)
 
 
 def _not_reporting(text: str, word: str, cue_start: int, cue_end: int, quoted: bool) -> bool:
@@ -223,7 +240,7 @@ def _speaker_phrase(
 class _Relayed(NamedTuple):
     """A source that a relaying verb passes on, and the participle that makes it speak."""
 
-    agent: Agent
+    agent: _Found
     cue: str
     """The participle: ``claiming`` in ``amplified sources claiming``."""
 
@@ -239,7 +256,7 @@ def _relayed_speaker(text: str, cue_end: int, span_of: SpanOf) -> _Relayed | Non
     return _Relayed(_agent(text, relayed[0], relayed[1], span_of), follow.group())
 
 
-def _told_reporter(text: str, cue_end: int, span_of: SpanOf) -> Agent | None:
+def _told_reporter(text: str, cue_end: int, span_of: SpanOf) -> _Found | None:
     """Whom a speaker ``told`` (``X told Reuters``): the reporter, if the phrase after the cue is capitalized."""
     told = _object(text, cue_end)
     if told is None or not text[told[0]].isupper():
@@ -247,7 +264,7 @@ def _told_reporter(text: str, cue_end: int, span_of: SpanOf) -> Agent | None:
     return _agent(text, told[0], told[1], span_of)
 
 
-def _according_to(text: str, start: int, span_of: SpanOf) -> list[Agent] | None:
+def _according_to(text: str, start: int, span_of: SpanOf) -> list[_Found] | None:
     """The agents of ``according to X`` (the reporter first when ``X cited by Y``), or ``None``.
 
     The source is the phrase after the cue, up to a comma, a clause, a
@@ -454,7 +471,7 @@ def _skip_to_participle(text: str, position: int) -> int:
     return match.end() if match else position
 
 
-def _agent(text: str, start: int, end: int, span_of: SpanOf) -> Agent:
+def _agent(text: str, start: int, end: int, span_of: SpanOf) -> _Found:
     phrase = text[start:end]
     words = phrase.split()
     folded = [w.strip('“”"(),').casefold() for w in words]
@@ -487,4 +504,4 @@ def _agent(text: str, start: int, end: int, span_of: SpanOf) -> Agent:
         kind = AgentKind.ORGANIZATION if folded[0] == "the" else AgentKind.PERSON
     else:
         kind = AgentKind.ORGANIZATION
-    return Agent(name=name, kind=kind, role=role, span=span_of(start, end))
+    return _Found(name, kind, role, span_of(start, end))

@@ -46,8 +46,6 @@ from briefmodel._model.notes import Citation, citations_by_block
 from briefmodel._model.report import Report
 from briefmodel._model.text import CALLOUT_RE, Block, BlockKind, Span
 from briefmodel._model.unchecked import (
-    new_agent,
-    new_attribution,
     new_claim,
     new_claim_citation,
     new_span,
@@ -219,9 +217,7 @@ def _read_sentences(
         tokens = set(sentence.split())  # each reader looks its trigger words up here before scanning
         if "[" in sentence:  # "reported.[1]" is the word "reported." followed by a callout
             tokens.update([token.partition("[")[0] for token in tokens if "[" in token])
-        attribution, framed = read_attribution(sentence, tokens, local)
-        if attribution.chain:
-            attribution = _keyed(attribution, context.keys)
+        attribution, framed = read_attribution(sentence, tokens, local, context.keys.key)
         hedges = read_hedges(sentence, tokens, local)
         dates, date_problems = read_dates(sentence, tokens, context.published, local)
         for code, message, s, e in date_problems:
@@ -239,13 +235,6 @@ def _read_sentences(
         )
         sentences.append(_Sentence(local(0, b - a), sentence, own, attribution, hedges, dates, stance, verifies))
     return sentences, problems
-
-
-def _keyed(attribution: Attribution, keys: SpeakerKeys) -> Attribution:
-    """The attribution with each agent's key (the reporter's first: the chain is outermost first)."""
-    chain = tuple([new_agent(a.name, a.kind, a.role, a.span, keys.key(a)) for a in attribution.chain])
-    # read_attribution makes the speaker the chain's last agent and the reporter the one before it
-    return new_attribution(chain[-1], attribution.cue, chain[-2] if len(chain) > 1 else None, chain)
 
 
 def _local_spans(offset: int, column: int, sentence: str, one_line: int, span_of: SpanOf) -> SpanOf:

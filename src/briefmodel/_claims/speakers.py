@@ -26,7 +26,7 @@ import json
 import re
 from importlib import resources
 
-from briefmodel._model.claims import Agent, AgentKind
+from briefmodel._model.claims import AgentKind
 
 __all__ = ["ALIASES", "SpeakerKeys"]
 
@@ -67,15 +67,15 @@ class SpeakerKeys:
         """(a proper ending of a key seen, whether it names a person) → the latest such key: one lookup a mention."""
         self._last: str | None = None
 
-    def key(self, agent: Agent) -> str:
-        """The key of an agent as printed at this point of the report."""
-        if agent.kind is AgentKind.PRONOUN:
-            return self._last or agent.name.casefold()
-        words = _words(agent.name, agent.kind)
+    def key(self, name: str, kind: AgentKind) -> str:
+        """The key of an agent printed as ``name``, of this kind, at this point of the report."""
+        if kind is AgentKind.PRONOUN:
+            return self._last or name.casefold()
+        words = _words(name, kind)
         if not words:
-            return agent.name.casefold()
-        person = agent.kind is AgentKind.PERSON
-        fuller = self._fuller(words, person) if _may_shorten(words, agent.kind) else None
+            return name.casefold()
+        person = kind is AgentKind.PERSON
+        fuller = self._fuller(words, person) if _may_shorten(words, kind) else None
         if fuller is not None:
             words = fuller
         elif words[-1] in _ACTORS and (len(words) == 1 or (person and _same_initial(words, _ACTORS[words[-1]]))):
