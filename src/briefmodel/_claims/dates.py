@@ -70,9 +70,10 @@ def read_dates(
     """
     found: list[tuple[int, int, _Resolved | None]] = []
     if not _MONTH_TRIGGERS.isdisjoint(tokens):
+        parts = "early" in text or "mid" in text or "late" in text  # else no "late April" to look for
         for match in _MONTH_DATES.finditer(text):
             start = match.start()
-            part = _PART_BEFORE.search(text, max(0, start - 7), start)
+            part = _PART_BEFORE.search(text, max(0, start - 7), start) if parts else None
             if not (match["d1"] or match["my"] or part):
                 continue  # a month name alone ("in March", "May") is not read as a date
             if text.endswith(_NIGHT, 0, start):

@@ -272,13 +272,16 @@ def _stances(sentences: list[_Sentence]) -> list[Stance]:
 def _make_claims(sentences: list[_Sentence], stances: list[Stance], roman: bool) -> list[Claim]:
     """The claims of a paragraph; a sentence without callouts is covered by the next one that has some."""
     following: tuple[ClaimCitation, ...] = ()
+    cover: tuple[Citation, ...] = ()  # the callouts of the nearest sentence after that has some
     made: list[Claim] = []
     for index in range(len(sentences) - 1, -1, -1):
         sentence = sentences[index]
         if sentence.own:
             references = tuple([new_claim_citation(c, False) for c in sentence.own])
-            following = tuple([new_claim_citation(c, True) for c in sentence.own])  # frozen: shared by those before
+            cover, following = sentence.own, ()
         else:
+            if cover and not following:  # made once, when a sentence before needs them; frozen, so shared
+                following = tuple([new_claim_citation(c, True) for c in cover])
             references = following
         clean = strip_callouts(sentence.text, roman)
         if "\n" in clean or "\r" in clean:
