@@ -11,6 +11,7 @@ import importlib.metadata
 import io
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -686,3 +687,16 @@ def test_sigterm_is_status_143_and_leaves_the_old_output(tmp_path: Path) -> None
     assert (process.returncode, stdout, stderr) == (143, "", "briefmodel: stopped by SIGTERM\n")
     assert out.read_text(encoding="utf-8") == "the previous output\n"
     assert no_partial_files(tmp_path)
+
+
+def test_closed_standard_input_is_one_line() -> None:
+    command = f"exec {shlex.quote(sys.executable)} -m briefmodel show - <&-"
+    result = subprocess.run(["sh", "-c", command], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert one_error(result.stderr) == "briefmodel: error: cannot read <stdin>: standard input is closed"
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_it_escaped() -> None:
+    result = run("show", str(SEED), PYTHONIOENCODING="ascii")
+    assert result.returncode == 0 and result.stderr == ""
+    assert "Title:     N. Korean soldiers \\u2019taking part\\u2019 in offensive operations in Kursk" in result.stdout

@@ -12,6 +12,7 @@ when complete (``output``).
 """
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -272,6 +273,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status. Every error is one line on standard error."""
+    for stream in (sys.stdout, sys.stderr):  # a title or file name the terminal cannot show is escaped
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = _parser().parse_args(argv)
         with sigterm_raises():  # SIGTERM unwinds like Ctrl-C: an output being written is removed

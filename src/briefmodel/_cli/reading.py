@@ -34,6 +34,8 @@ def input_name(path: str) -> str:
 
 
 def _stdin() -> BinaryIO:
+    if sys.stdin is None:  # started with standard input closed
+        raise BriefmodelError("cannot read <stdin>: standard input is closed")
     return sys.stdin.buffer
 
 
