@@ -7,6 +7,7 @@ zip and other binary files are named with what to do; ``parse(bytes)`` and
 bad JSON Lines, outputs replaced only when complete, Ctrl-C, streaming.
 """
 
+import errno
 import importlib.metadata
 import io
 import json
@@ -700,3 +701,40 @@ def test_a_terminal_that_cannot_show_a_character_gets_it_escaped() -> None:
     result = run("show", str(SEED), PYTHONIOENCODING="ascii")
     assert result.returncode == 0 and result.stderr == ""
     assert "Title:     N. Korean soldiers \\u2019taking part\\u2019 in offensive operations in Kursk" in result.stdout
+
+
+def test_a_full_disk_under_an_output_file_is_one_line_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("the previous output\n", encoding="utf-8")
+
+    def full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("briefmodel._cli.output.os.fsync", full)
+    assert main(["parse", "--json", str(SEED), "-o", str(out)]) == 2
+    assert one_error(capsys.readouterr().err) == f"briefmodel: error: cannot write {out}: No space left on device"
+    assert out.read_text(encoding="utf-8") == "the previous output\n" and no_partial_files(tmp_path)
+
+
+def test_an_output_below_a_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = run("parse", str(SEED), "-o", str(tmp_path / "file" / "out.txt"))
+    assert result.returncode == 2
+    assert (
+        one_error(result.stderr) == f"briefmodel: error: cannot write {tmp_path / 'file' / 'out.txt'}: Not a directory"
+    )
+
+
+def test_an_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o640)
+    assert run("parse", str(SEED), "-o", str(out)).returncode == 0
+    assert out.stat().st_mode & 0o777 == 0o640 and out.read_text(encoding="utf-8").count("<Report") == 2
+    fresh = tmp_path / "fresh.txt"
+    assert run("parse", str(SEED), "-o", str(fresh)).returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~mask
