@@ -44,7 +44,6 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc, .xls or .ppt)", _SAVE_AS_TEXT),
     (b"{\\rtf", "an RTF document", _SAVE_AS_TEXT),
     (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (gunzip)"),
-    (b"BZh", "", ""),  # bzip2: only with its block magic, below
     (b"\xfd7zXZ\x00", "an xz-compressed file", "decompress it first (unxz)"),
     (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", "decompress it first (unzstd)"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it and read the files inside"),
@@ -96,7 +95,7 @@ def _binary_format(data: bytes) -> tuple[str, str] | None:
     if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
         return "a WebP image", "briefmodel reads text; copy the text out of the image first"
     for magic, kind, advice in _MAGIC:
-        if kind and data.startswith(magic) and (magic != b"PAR1" or data.endswith(magic)):
+        if data.startswith(magic) and (magic != b"PAR1" or data.endswith(magic)):  # Parquet ends as it begins
             return kind, advice
     return None
 
