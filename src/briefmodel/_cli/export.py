@@ -345,7 +345,7 @@ def export(
     to: str = "parquet",
     workers: int = 1,
     force_workers: bool = False,
-    err: TextIO = sys.stderr,
+    err: TextIO | None = None,
 ) -> int:
     """Export the reports of ``paths`` to the folder ``out``; returns the exit status.
 
@@ -355,8 +355,9 @@ def export(
     before writing anything when an input path does not exist, no file is
     found, or ``out`` cannot be written or replaced; and after reading when the
     output cannot be written (a full disk) or no file could be read, ``out``
-    being then as it was.
+    being then as it was. Messages go to ``err`` (standard error by default).
     """
+    err = sys.stderr if err is None else err
     try:
         found = find_inputs(paths, exclude=[out])
     except BriefmodelError as error:
