@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import briefmodel as bm
@@ -738,3 +739,14 @@ def test_an_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path)
     mask = os.umask(0)
     os.umask(mask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_a_utf16_page_is_decoded_and_read_as_html(tmp_path: Path) -> None:
+    pytest.importorskip("selectolax.lexbor")
+    page = "<html><body><h1>Iran Update, December 15, 2024</h1><p>Officials said so.[1]</p><p>[1] https://t.me/a/1</p></body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("utf-16"))
+    (report,) = bm.load(path)
+    assert report == attrs.evolve(bm.parse_html(page), diagnostics=report._diagnostics)
+    assert [d.code for d in report.diagnostics if d.code == "TEXT_DECODED"] == ["TEXT_DECODED"]
+    assert [d for d in report._diagnostics if d.code != "TEXT_DECODED"] == list(bm.parse_html(page)._diagnostics)
