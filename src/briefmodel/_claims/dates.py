@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from briefmodel._claims.cues import STATEMENT_CUES
-from briefmodel._claims.words import token_forms
+from briefmodel._claims.words import token_forms, trie
 from briefmodel._model.claims import DateMention, DateRole, Precision
 from briefmodel._model.diagnostics import Code
 from briefmodel._model.text import Span
@@ -25,7 +25,7 @@ from briefmodel._read.months import MONTH_NAMES, make_date
 __all__ = ["DateProblem", "read_dates"]
 
 _ABBREVIATED = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
-_MONTH = "(?:" + "|".join([*MONTH_NAMES, *(re.escape(m) for m in _ABBREVIATED)]) + ")"
+_MONTH = "(?:" + trie([*MONTH_NAMES, *_ABBREVIATED]) + ")"  # no name is the start of another: one matches at most
 _DAY = r"[0-9]{1,2}(?![0-9,]*[0-9])"
 _YEAR = r"(?:19|20)[0-9]{2}"
 # Each pattern starts with a literal or a class, so the engine skips ahead quickly; "the night of" and

@@ -9,7 +9,7 @@ longest phrase first, so ``very unlikely`` is not also read as ``unlikely``.
 import re
 from collections.abc import Callable
 
-from briefmodel._claims.words import token_forms
+from briefmodel._claims.words import token_forms, trie
 from briefmodel._model.claims import Hedge, HedgeKind
 from briefmodel._model.text import Span
 
@@ -87,11 +87,12 @@ _KINDS = {
     **dict.fromkeys(_UNCERTAINTY, HedgeKind.UNCERTAINTY),
 }
 # case-sensitive on purpose: "May" is a month; "It is unclear" and "Likely" are matched through (?i:...)
-_HEDGE = re.compile(
-    r"\b(?:(?i:it is unclear|likely|unlikely|possibly|potentially|presumably|reportedly|purportedly|allegedly))\b|\b(?:"
-    + "|".join(re.escape(p) for p in sorted(_KINDS, key=len, reverse=True))
-    + r")\b"
-)
+_ANY_CASE = ("it is unclear", "likely", "unlikely", "possibly", "potentially", "presumably", "reportedly",
+             "purportedly", "allegedly")
+_HEDGE = re.compile(r"\b(?:(?i:" + trie(_ANY_CASE) + r")\b|" + trie(_KINDS) + r"\b)")
+"""The phrases of ``_ANY_CASE`` in any case first, then every phrase as printed, longest first at each place."""
+_ASCII_HEDGE = re.compile(_HEDGE.pattern, re.ASCII)
+"""``_HEDGE`` for ASCII text, where ASCII word boundaries and case mean the same: no Unicode lookups."""
 
 
 _TRIGGERS = frozenset(token_forms(phrase.split()[-1] for phrase in _KINDS))  # "it is unclear" → "unclear"
@@ -106,7 +107,7 @@ def read_hedges(text: str, tokens: set[str], span_of: Callable[[int, int], Span]
     if _TRIGGERS.isdisjoint(tokens):
         return ()
     hedges = []
-    for match in _HEDGE.finditer(text):
+    for match in (_ASCII_HEDGE if text.isascii() else _HEDGE).finditer(text):
         phrase = match.group().lower()
         kind = _KINDS.get(phrase)
         if kind is None:

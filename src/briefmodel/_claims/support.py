@@ -28,11 +28,14 @@ EXHAUSTIVE_PAIRS = 200_000
 COMMON = 1_000
 """Past ``EXHAUSTIVE_PAIRS``, a word held by more claims than this does not bring candidates."""
 _WORD = re.compile(r"[^\W_]{3,}")
+_ASCII_WORD = re.compile(r"[a-z0-9]{3,}")
+"""``_WORD`` on case-folded ASCII text, where it means the same: a plain class, scanned without Unicode lookups."""
 
 
 def _words(text: str) -> frozenset[str]:
     """The words of three letters or more, case-folded: one C-level scan."""
-    return frozenset(_WORD.findall(text.casefold()))
+    folded = text.casefold()
+    return frozenset((_ASCII_WORD if folded.isascii() else _WORD).findall(folded))
 
 
 def find_support(takeaways: tuple[Takeaway, ...], claims: tuple[Claim, ...]) -> list[tuple[Support, ...]]:
