@@ -102,6 +102,8 @@ class _Found(NamedTuple):
     kind: AgentKind
     role: str | None
     span: Span
+
+
 _DATE_BEFORE_PARTICIPLE = re.compile(r"\s+(?:on|in)\s+[^,]{0,40}?\s(?=claiming|stating|reporting|saying|showing)|\s+")
 
 

@@ -87,8 +87,17 @@ _KINDS = {
     **dict.fromkeys(_UNCERTAINTY, HedgeKind.UNCERTAINTY),
 }
 # case-sensitive on purpose: "May" is a month; "It is unclear" and "Likely" are matched through (?i:...)
-_ANY_CASE = ("it is unclear", "likely", "unlikely", "possibly", "potentially", "presumably", "reportedly",
-             "purportedly", "allegedly")
+_ANY_CASE = (
+    "it is unclear",
+    "likely",
+    "unlikely",
+    "possibly",
+    "potentially",
+    "presumably",
+    "reportedly",
+    "purportedly",
+    "allegedly",
+)
 _HEDGE = re.compile(r"\b(?:(?i:" + trie(_ANY_CASE) + r")\b|" + trie(_KINDS) + r"\b)")
 """The phrases of ``_ANY_CASE`` in any case first, then every phrase as printed, longest first at each place."""
 _ASCII_HEDGE = re.compile(_HEDGE.pattern, re.ASCII)
