@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import briefmodel as bm
+from briefmodel._read.html_nesting import NESTING_LIMIT
 
 from .conftest import CORPUS
 
@@ -100,12 +101,21 @@ def test_the_text_view_round_trips_like_text() -> None:
 
 
 def test_deep_nesting_keeps_its_text() -> None:
-    deep = (
-        "<div>" * 5_000 + "Russian forces advanced near Pokrovsk.[1]" + "</div>" * 5_000 + "<p>[1] https://t.me/a/1</p>"
-    )
-    report = bm.parse_html(f"<h1>A Title Line</h1><p>December 1, 2024</p>{deep}")
+    nested = "<div>" * NESTING_LIMIT + "Russian forces advanced near Pokrovsk.[1]" + "</div>" * NESTING_LIMIT
+    report = bm.parse_html(f"<h1>A Title Line</h1><p>December 1, 2024</p>{nested}<p>[1] https://t.me/a/1</p>")
     assert report.claims[0].text == "Russian forces advanced near Pokrovsk."
     assert report.citations[0].note is not None
+    assert "HTML_NESTING_DEEP" not in {d.code for d in report.diagnostics}
+
+
+def test_nesting_deeper_than_the_limit_keeps_its_words_as_text() -> None:
+    deep = "<div>" * 5_000 + "Russian forces advanced near Pokrovsk.[1]" + "</div>" * 5_000
+    report = bm.parse_html(f"<h1>A Title Line</h1><p>December 1, 2024</p>{deep}<p>[1] https://t.me/a/1</p>")
+    assert "Russian forces advanced near Pokrovsk.[1]" in report.text
+    assert report.citations[0].note is not None
+    assert report.text.count("<div>") == report.text.count("</div>") == 5_000 - NESTING_LIMIT
+    (deep_warning,) = [d for d in report.diagnostics if d.code == "HTML_NESTING_DEEP"]
+    assert deep_warning.severity is bm.Severity.WARNING
 
 
 def test_load_reads_html_files(tmp_path: Path) -> None:
