@@ -38,12 +38,11 @@ _PART = re.compile(r"part-\d{5}\.parquet")
 
 def describe(error: OSError) -> str:
     """An ``OSError``'s cause in a few words (``No space left on device``), without its path."""
-    if error.strerror:
-        return error.strerror
-    number = re.search(r"\[errno (\d+)\]", str(error), re.IGNORECASE)  # pyarrow: "... Detail: [errno 28] ..."
+    text = error.strerror or str(error)
+    number = re.search(r"\[errno (\d+)\]", text, re.IGNORECASE)  # pyarrow: "Error writing ... [errno 28] ..."
     if number:
         return os.strerror(int(number.group(1)))
-    return str(error).partition("\n")[0] or type(error).__name__
+    return text.partition("\n")[0] or type(error).__name__
 
 
 class Staging:
