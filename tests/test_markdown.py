@@ -17,9 +17,13 @@ MDIT = MarkdownIt("commonmark").use(footnote_plugin)
 
 
 def meaning(report: bm.Report) -> tuple[object, ...]:
-    """What must survive Markdown: each citation and its note, the notes, and the sources."""
+    """What must survive Markdown: each citation and its note, the notes, and the sources.
+
+    A resolved callout is written with its note's label (``[01]`` for the note ``[1]``), so that is the label
+    Markdown carries for it.
+    """
     return (
-        [(c.label, c.note.label if c.note else None) for c in report.citations],
+        [(c.note.label if c.note else c.label, c.note.label if c.note else None) for c in report.citations],
         [(n.label, " ".join(n.text.split())) for n in report.notes],
         [(s.url, " ".join(s.raw.split()), s.kind) for s in report.sources],  # the layout of a wrapped note may change
     )
@@ -41,7 +45,7 @@ def check(report: bm.Report) -> str:
     markdown = bm.to_markdown(report)
     again = bm.parse_markdown(markdown)
     assert meaning(again) == meaning(report)
-    assert footnote_refs(markdown) == [c.label for c in report.citations if c.note is not None]
+    assert footnote_refs(markdown) == [c.note.label for c in report.citations if c.note is not None]
     if not again.text.startswith("\ufeff") and not report.text.startswith("\ufeff"):
         # idempotent, except where the text starts with U+FEFF as a character: read back, it is a byte order mark
         assert bm.to_markdown(again) == markdown
@@ -115,3 +119,47 @@ def test_parse_markdown_never_raises(markdown: str) -> None:
     report = bm.parse_markdown(markdown)
     for span in report.iter_spans():
         assert report.text[span.start : span.end] == span.text
+
+
+def test_a_callout_printed_otherwise_than_its_note_is_written_with_the_notes_label() -> None:
+    report = bm.parse(
+        "A Title Line\n\nDecember 1, 2024\n\nRussian forces attacked.[01] Again.[1]\n\n[1] https://t.me/a/1\n"
+    )
+    assert [(c.label, c.note.label if c.note else None) for c in report.citations] == [("01", "1"), ("1", "1")]
+    markdown = check(report)
+    assert "attacked.[^1] Again.[^1]" in markdown and "[^01]" not in markdown
+    assert footnote_refs(markdown) == ["1", "1"]  # a Markdown reader resolves both
+
+
+def test_a_first_line_bullet_keeps_its_callout_both_ways() -> None:
+    text = "- Russian forces advanced near Pokrovsk.[1]\n[1] https://t.me/a/1\n"
+    report = bm.parse(text)
+    assert report.blocks[0].kind is bm.BlockKind.BULLET and report.citations[0].note is not None
+    markdown = check(report)
+    assert markdown == "- Russian forces advanced near Pokrovsk.[^1]\n[^1]: https://t.me/a/1\n"
+    again = bm.parse_markdown(markdown)  # Markdown in, model, Markdown out
+    assert again.blocks[0].kind is bm.BlockKind.BULLET and [c.label for c in again.citations] == ["1"]
+    assert bm.to_markdown(again) == markdown
+
+
+LABELS = st.integers(1, 40).flatmap(lambda n: st.tuples(st.just(str(n)), st.sampled_from([str(n), f"0{n}", f"00{n}"])))
+BULLETS = st.sampled_from(["- ", "* ", "+ ", "  - ", "-\t", "   * "])
+
+
+@given(st.lists(LABELS, min_size=1, max_size=5, unique_by=lambda pair: pair[0]), BULLETS, st.booleans())
+@example([("1", "01")], "- ", True)
+@example([("2", "002"), ("1", "1")], "* ", False)
+def test_callouts_survive_markdown_whatever_their_printing_and_place(
+    labels: list[tuple[str, str]], bullet: str, title: bool
+) -> None:
+    """Zero-padded callouts and a first-line bullet, from Markdown and from text: every callout resolves both ways."""
+    lines = ["A Title Line", "", "December 1, 2024", ""] if title else []
+    lines += [f"{bullet}Russian forces attacked near Kupyansk.[^{printed}]" for _, printed in labels]
+    lines += [""] + [f"[^{label}]: https://t.me/rybar/{label}" for label, _ in labels]
+    markdown_in = "\n".join(lines) + "\n"
+    report = bm.parse_markdown(markdown_in)  # Markdown in: the printed labels resolve by number, as in text
+    assert [c.note.label if c.note else None for c in report.citations] == [label for label, _ in labels]
+    markdown_out = check(report)  # model, Markdown out, model again
+    assert footnote_refs(markdown_out) == [label for label, _ in labels]  # a Markdown reader resolves each
+    text = markdown_out.replace("[^", "[").replace("]:", "]")  # the same brief as text: model, Markdown, model
+    assert footnote_refs(check(bm.parse(text))) == [label for label, _ in labels]

@@ -3,8 +3,9 @@
 ``to_markdown`` writes a report one Markdown line per line of its text: the
 title as ``#``, headings as ``##``, bullets as ``-``, callouts as ``[^n]`` and
 the endnotes as footnote definitions (``[^n]: …``, continuation lines indented).
-A callout with no note is written as the literal text ``\\[4\\]``, so every
-footnote reference a Markdown reader sees has its definition.
+A callout is written with its note's label (``[01]`` resolved to the note ``[1]``
+becomes ``[^1]``), and a callout with no note as the literal text ``\\[4\\]``, so
+every footnote reference a Markdown reader sees has its definition.
 
 Each block kind has its function in ``MARKDOWN_RENDERERS``, as the text renderer
 keys its own table by kind. One pass over the lines. ``parse_markdown`` (in the
@@ -42,8 +43,8 @@ def _inline(text: str, start: int, citations: list[Citation]) -> str:
     for citation in citations:
         begin, end = citation.span.start - start, citation.span.end - start
         pieces.append(_escape(text[at:begin]))
-        label = citation.label
-        pieces.append(f"[^{label}]" if citation.note is not None else f"\\[{label}\\]")
+        # a callout printed otherwise than its note's label ([01] for [1]) takes the note's: a reader resolves it
+        pieces.append(f"[^{citation.note.label}]" if citation.note is not None else f"\\[{citation.label}\\]")
         at = end
     pieces.append(_escape(text[at:]))
     return "".join(pieces)

@@ -59,8 +59,8 @@ def markdown_to_text(markdown: str) -> str:
             item = _ITEM.match(line) if heading is None else None
             if heading is not None:
                 text = _CLOSING_HASHES.sub("", line[heading.end() :])
-            elif item is not None:
-                text = "  • " + line[item.end() :]
+            elif item is not None:  # "- ", as text writes it too: a bullet, never the title, on the first line
+                text = "- " + line[item.end() :]
             else:
                 text = line
         out.append(_MARKUP.sub(_unmark, text) + newline)
