@@ -750,3 +750,12 @@ def test_a_utf16_page_is_decoded_and_read_as_html(tmp_path: Path) -> None:
     assert report == attrs.evolve(bm.parse_html(page), diagnostics=report._diagnostics)
     assert [d.code for d in report.diagnostics if d.code == "TEXT_DECODED"] == ["TEXT_DECODED"]
     assert [d for d in report._diagnostics if d.code != "TEXT_DECODED"] == list(bm.parse_html(page)._diagnostics)
+
+
+def test_an_output_that_is_a_link_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert run("parse", str(SEED), "-o", str(link)).returncode == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").count("<Report") == 2
