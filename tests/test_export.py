@@ -355,3 +355,16 @@ def test_workers_are_capped_at_the_cpus_unless_forced(tmp_path: Path, folder: Pa
     )
     assert run.returncode == 0 and "briefmodel: note" not in run.stderr, run.stderr
     assert read_export(tmp_path / "forced")["rows"] == read_export(tmp_path / "capped")["rows"]
+
+
+def test_a_replaced_export_keeps_its_permissions_and_a_link_stays_a_link(tmp_path: Path, folder: Path) -> None:
+    real = tmp_path / "real"
+    assert main(["export", str(folder / "2024" / "b0.txt"), "--to", "csv", str(real)]) == 0
+    real.chmod(0o750)
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    assert main(["export", str(folder), "--to", "parquet", str(link)]) == 0
+    assert link.is_symlink() and link.resolve() == real
+    assert read_export(real)["reports"] == 6
+    assert real.stat().st_mode & 0o777 == 0o750
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefs", "link", "real"]  # nothing else left beside

@@ -9,7 +9,8 @@ puts it in place), after removing those left by runs that no longer exist.
 ``commit`` writes the completion marker last, flushes everything to disk and
 swaps the folder with the target in one step (``renameat2`` with
 ``RENAME_EXCHANGE`` on Linux; elsewhere two renames, the old folder moved aside
-first), then removes the old one. ``discard`` removes the temporary folder.
+first), then removes the old one; the new folder keeps the permissions of the
+one it replaces. ``discard`` removes the temporary folder.
 Until ``commit``, the target is as it was; the temporary folder has no marker
 and a hidden name, so nothing reads it as an export.
 """
@@ -22,6 +23,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +134,7 @@ class Staging:
         _fsync_folder(folder)
         with held():
             if self.target.is_dir():
+                os.chmod(folder, stat.S_IMODE(self.target.stat().st_mode))  # the permissions of the one replaced
                 if not _exchange(folder, self.target):
                     aside = folder.with_name(folder.name + "-old")
                     os.rename(self.target, aside)
