@@ -119,8 +119,8 @@ def test_bad_files_are_one_line_and_status_2(tmp_path: Path, content: bytes, mes
     ("content", "message"),
     [
         ("{not json", "line 1 is not a report: invalid JSON"),
-        ('{"schema_version": 1, "notes": [{"label": 4}]}', "expected str @ $.notes[0].label"),
-        ('[{"schema_version": 1}, {"schema_version": 7}]', "[1] is not a report: expected schema_version 1"),
+        ('{"schema_version": 1, "notes": [{"label": 4}]}', "expected a string, got the number 4 @ $.notes[0].label"),
+        ('[{"schema_version": 7}]', "[0] is not a report: expected schema_version 1"),
     ],
     ids=["not-json", "bad-note", "bad-version-in-array"],
 )

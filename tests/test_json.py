@@ -72,7 +72,12 @@ def test_corpus_reports_round_trip_through_json(path: Path) -> None:
         (lambda d: d["blocks"][2].update(kind="heading-ish"), "$.blocks[2].kind"),
         (lambda d: d.update(published="14 December"), "$.published"),
         (lambda d: d.update(schema_version=99), "$.schema_version"),
-        (lambda d: d["takeaways"].append({"text": "x", "span": {}, "citations": [7]}), "$.takeaways[0].citations[0]"),
+        (
+            lambda d: d["takeaways"].append(
+                {"text": "x", "span": d["claims"][0]["span"], "citations": [7], "supports": []}
+            ),
+            "$.takeaways[0].citations",
+        ),
         (lambda d: d["notes"][0]["span"].update(end=10**6), "$.notes[0]"),
     ],
     ids=["label-type", "note-index", "enum", "date", "version", "citation-index", "span-truth"],
@@ -132,7 +137,7 @@ def test_a_failed_part_does_not_cascade_into_index_errors() -> None:
     data["notes"][0]["label"] = 5
     with pytest.raises(bm.DataError) as caught:
         bm.from_dict(data)
-    assert caught.value.errors == ["invalid value for type, expected str @ $.notes[0].label"]
+    assert caught.value.errors == ["expected a string, got the number 5 @ $.notes[0].label"]
 
 
 def test_reports_pickle_for_worker_processes(seed_text: str) -> None:

@@ -5,18 +5,26 @@ report's JSON form carries a ``schema_version``; inside it, a citation names
 its note by index into ``notes``, a takeaway names its citations by index into
 ``citations``, and a claim names each of its citations as ``{"citation": index,
 "inferred": bool}``, so nothing is written twice. What is read from the stored
-fields is written for readers of the JSON but read again, not loaded, when a
-report is read back: ``sources`` (of the report and of each note), ``claims``,
-the takeaways' ``supports`` and the diagnostics that reading claims adds.
+fields (``READ_AGAIN``: ``sources`` of the report and of each note, ``claims``,
+the takeaways' ``supports`` and the diagnostics that reading claims adds) is
+written for readers of the JSON, and checked when a report is read back: read
+again from the text, it must be what the JSON says.
 
-Bad data raises ``DataError``, whose messages name the path of each bad
-value (``expected int @ $.notes[3].number``).
+Reading a report back trusts nothing, in three steps, each answering every
+problem it finds with its path: the data against the JSON Schema (``validate``,
+no recursion), the spans, indexes and links against the report's own text
+(``consistency``), then the derived values against what the text gives. Bad
+data raises ``DataError`` (``expected an integer ≥ 0, got the string 'x' @
+$.notes[3].number``). ``to_json`` writes a report piece by piece with the cyclic
+collector paused, so its time and memory grow linearly with the report.
 """
 
+import copy
 import datetime as dt
+import functools
 import json
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 import attrs
 import cattrs
@@ -24,16 +32,24 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter as make_json_converter
 
 from briefmodel._errors import BriefmodelError
-from briefmodel._formats.shape import READ_AGAIN, SCHEMA_VERSION
+from briefmodel._formats.consistency import derived_problems, report_problems
+from briefmodel._formats.jsontext import JSONTextError, read_json
+from briefmodel._formats.schema import json_schema, object_schema
+from briefmodel._formats.shape import SCHEMA_VERSION
+from briefmodel._formats.validate import MAX_PROBLEMS, Node, check, compile_schema, describe, json_equal
+from briefmodel._gc import collector_paused
 from briefmodel._model.claims import Claim, Takeaway
-from briefmodel._model.diagnostics import CLAIM_CODES, Diagnostic
+from briefmodel._model.diagnostics import CLAIM_CODES, Code, Diagnostic
 from briefmodel._model.notes import Citation, Note
 from briefmodel._model.report import Report
 from briefmodel._model.sources import Source
+from briefmodel._model.text import Block, Span
 
 __all__ = ["DataError", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
 T = TypeVar("T")
+_BATCH = 1_000
+"""Items of a list written by one call of the JSON encoder."""
 
 
 class DataError(ValueError, BriefmodelError):
@@ -48,7 +64,10 @@ class DataError(ValueError, BriefmodelError):
 
 
 def make_converter() -> cattrs.Converter:
-    """A new converter for the model: dates as ISO strings, enums as their values."""
+    """A new converter for the model: dates as ISO strings, enums as their values.
+
+    Its structure hook for ``Report`` checks the data as ``from_dict`` does.
+    """
     converter = make_json_converter()
     for exact in (str, int, bool):
         converter.register_structure_hook(exact, _exactly(exact))
@@ -58,6 +77,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(
         Note, lambda note: {**note_fields(note), "sources": converter.unstructure(note.sources, tuple[Source, ...])}
     )
+    converter.register_unstructure_hook(Span, _unstructure_span)
+    converter.register_unstructure_hook(Block, _unstructure_block)
     report_fields = make_dict_structure_fn(Report, converter)
     converter.register_unstructure_hook(Report, lambda report: _unstructure_report(converter, report))
     converter.register_structure_hook(Report, lambda data, _: _structure_report(converter, report_fields, data))
@@ -81,148 +102,193 @@ def _structure_date(value: object, _: object) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-def _unstructure_report(converter: cattrs.Converter, report: Report) -> dict[str, Any]:
-    note_index = {note: i for i, note in enumerate(report.notes)}
-    citation_index = {citation: i for i, citation in enumerate(report.citations)}
+def _unstructure_span(span: Span) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text, "line": span.line, "column": span.column}
+
+
+def _unstructure_block(block: Block) -> dict[str, Any]:
+    return {"kind": block.kind.value, "text": block.text, "newline": block.newline}
+
+
+class _Index:
+    """The position of each item of a list, found by identity (what the readers share) and, for an equal item
+    that is another object, by equality, looked up only then. Identity first: hashing a note hashes its
+    ``cited_by``, which a tuple does not cache, so a note cited a million times would cost a million each."""
+
+    __slots__ = ("_by_id", "_by_value", "_items")
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self._items = items
+        self._by_id = {id(item): index for index, item in enumerate(items)}
+        self._by_value: dict[Any, int] | None = None
+
+    def __getitem__(self, item: object) -> int:
+        found = self._by_id.get(id(item))
+        if found is not None:
+            return found
+        if self._by_value is None:
+            self._by_value = {}
+            for index, each in enumerate(self._items):
+                self._by_value.setdefault(each, index)
+        return self._by_value[item]
+
+
+def _report_parts(converter: cattrs.Converter, report: Report) -> Iterator[tuple[str, Any]]:
+    """The keys of a report's JSON form in order, each with its value, or with an iterator of the items of its
+    list (made one at a time, so that ``to_json`` can write them as they come)."""
+    notes = _Index(report.notes)
+    citations = _Index(report.citations)
+    unstructure = converter.unstructure
 
     def takeaway(item: Takeaway) -> dict[str, Any]:
         return {
             "text": item.text,
-            "span": converter.unstructure(item.span),
-            "citations": [citation_index[c] for c in item.citations],
-            "supports": converter.unstructure(item.supports),
+            "span": _unstructure_span(item.span),
+            "citations": [citations[c] for c in item.citations],
+            "supports": unstructure(item.supports),
         }
 
     def claim(item: Claim) -> dict[str, Any]:
         return {
             "text": item.text,
-            "span": converter.unstructure(item.span),
-            "citations": [{"citation": citation_index[c.citation], "inferred": c.inferred} for c in item.citations],
-            "attribution": converter.unstructure(item.attribution),
+            "span": _unstructure_span(item.span),
+            "citations": [{"citation": citations[c.citation], "inferred": c.inferred} for c in item.citations],
+            "attribution": unstructure(item.attribution),
             "stance": item.stance.value,
-            "hedges": converter.unstructure(item.hedges),
-            "dates": converter.unstructure(item.dates),
+            "hedges": unstructure(item.hedges),
+            "dates": unstructure(item.dates),
         }
 
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "title": report.title,
-        "publisher": report.publisher,
-        "authors": list(report.authors),
-        "published": None if report.published is None else report.published.isoformat(),
-        "cutoff": report.cutoff,
-        "series": report.series,
-        "url": report.url,
-        "bom": report.bom,
-        "blocks": converter.unstructure(report.blocks),
-        "notes": [converter.unstructure(note, Note) for note in report.notes],
-        "citations": [
-            {
-                "label": c.label,
-                "number": c.number,
-                "span": converter.unstructure(c.span),
-                "block": c.block,
-                "note": None if c.note is None else note_index[c.note],
-            }
-            for c in report.citations
-        ],
-        "takeaways": [takeaway(t) for t in report.takeaways],
-        "claims": [claim(c) for c in report.claims],
-        "sources": converter.unstructure(report.sources, tuple[Source, ...]),
-        "diagnostics": converter.unstructure(report.diagnostics),
-    }
+    def citation(item: Citation) -> dict[str, Any]:
+        return {
+            "label": item.label,
+            "number": item.number,
+            "span": _unstructure_span(item.span),
+            "block": item.block,
+            "note": None if item.note is None else notes[item.note],
+        }
+
+    yield "schema_version", SCHEMA_VERSION
+    yield "title", report.title
+    yield "publisher", report.publisher
+    yield "authors", list(report.authors)
+    yield "published", None if report.published is None else report.published.isoformat()
+    yield "cutoff", report.cutoff
+    yield "series", report.series
+    yield "url", report.url
+    yield "bom", report.bom
+    yield "blocks", map(_unstructure_block, report.blocks)
+    yield "notes", (unstructure(note, Note) for note in report.notes)
+    yield "citations", map(citation, report.citations)
+    yield "takeaways", map(takeaway, report.takeaways)
+    yield "claims", map(claim, report.claims)
+    yield "sources", (unstructure(source, Source) for source in report.sources)
+    yield "diagnostics", (unstructure(diagnostic, Diagnostic) for diagnostic in report.diagnostics)
+
+
+def _unstructure_report(converter: cattrs.Converter, report: Report) -> dict[str, Any]:
+    return {key: value if isinstance(value, _PLAIN) else list(value) for key, value in _report_parts(converter, report)}
+
+
+_PLAIN = (str, int, bool, list, type(None))
+
+
+def _read_from_claims(diagnostic: Mapping[str, Any]) -> bool:
+    """Is a diagnostic of the JSON one that reading claims makes (not stored: it is read again)?
+
+    Those of the claims codes, and the summary of one of them past the cap,
+    whose message names the code it counts.
+    """
+    code = diagnostic["code"]
+    if code in CLAIM_CODES:
+        return True
+    return code == Code.DIAGNOSTICS_CAPPED.name and not CLAIM_CODES.isdisjoint(diagnostic["message"].split())
+
+
+@functools.cache
+def _schema_of(cls: type) -> Node:
+    return compile_schema(json_schema() if cls is Report else object_schema(cls))
+
+
+def _checked_shape(data: object, cls: type) -> Any:  # Any: the shape of cls's JSON form
+    """``data`` when it has the JSON form's shape (an integral float of an integer field made an ``int``, in a
+    copy), else ``DataError``."""
+    root = _schema_of(cls)
+    problems, needs_fix = check(data, root, fix=False)
+    if problems:
+        raise DataError(problems)
+    if needs_fix:  # rare: a 5.0 where an integer goes; the caller's data is left as it was
+        data = copy.deepcopy(data)
+        check(data, root, fix=True)
+    return data
 
 
 def _structure_report(
     converter: cattrs.Converter, report_fields: Callable[[Mapping[str, Any], Any], Report], data: object
 ) -> Report:
-    if not isinstance(data, Mapping):
-        raise DataError([f"expected an object, got {type(data).__name__} @ $"])
-    errors: list[str] = []
-    if data.get("schema_version") != SCHEMA_VERSION:
-        errors.append(
-            f"expected schema_version {SCHEMA_VERSION}, got {data.get('schema_version')!r} @ $.schema_version"
-        )
-
-    def part(value: object, cls: Any, path: str) -> Any:
-        try:
-            return converter.structure(value, cls)
-        except Exception as error:  # cattrs gathers the failures; give them their paths
-            errors.extend(_messages(error, path))
-            return None
-
-    notes = part(data.get("notes", []), tuple[Note, ...], "$.notes")
-    citations = _refer(converter, data.get("citations", []), notes, "$.citations", "note", Citation, errors)
-    takeaways = _refer(converter, data.get("takeaways", []), citations, "$.takeaways", "citations", Takeaway, errors)
-    diagnostics = part(
-        [d for d in data.get("diagnostics", []) if not (isinstance(d, Mapping) and d.get("code") in CLAIM_CODES)],
-        tuple[Diagnostic, ...],
-        "$.diagnostics",
-    )
-    rest = {k: v for k, v in data.items() if k not in _DERIVED}
+    if isinstance(data, dict) and "schema_version" in data and not json_equal(data["schema_version"], SCHEMA_VERSION):
+        # another version's form: its other problems would only follow from that one
+        found = describe(data["schema_version"]).removeprefix("the number ")
+        raise DataError([f"expected schema_version {SCHEMA_VERSION}, got {found} @ $.schema_version"])
+    shaped: dict[str, Any] = _checked_shape(data, Report)
+    problems = report_problems(shaped, MAX_PROBLEMS)
+    if problems:
+        raise DataError(problems)
     try:
-        base = report_fields(rest, Report)
-    except Exception as error:
-        errors.extend(_messages(error, "$"))
-    if errors:
-        raise DataError(errors)
-    stored = tuple(attrs.evolve(t, supports=()) for t in takeaways or ())
+        report = _build_report(converter, report_fields, shaped)
+    except Exception as error:  # the checks above leave nothing for the classes' own checks to refuse
+        raise DataError(_messages(error, "$")) from None
+    problems = derived_problems(_derived(converter, report, shaped))
+    if problems:
+        raise DataError(problems)
+    return report
+
+
+def _build_report(
+    converter: cattrs.Converter, report_fields: Callable[[Mapping[str, Any], Any], Report], data: dict[str, Any]
+) -> Report:
+    """The report of data that passed every check: the stored fields only (what is read again is not loaded)."""
+    structure = converter.structure
+    notes = structure(data["notes"], tuple[Note, ...])
+    citations = tuple(
+        Citation(
+            label=item["label"],
+            number=item["number"],
+            span=Span(**item["span"]),
+            block=item["block"],
+            note=None if item["note"] is None else notes[item["note"]],
+        )
+        for item in data["citations"]
+    )
+    takeaways = tuple(
+        Takeaway(text=item["text"], span=Span(**item["span"]), citations=tuple(citations[i] for i in item["citations"]))
+        for item in data["takeaways"]
+    )
+    stored = [item for item in data["diagnostics"] if not _read_from_claims(item)]
+    fields = {key: data[key] for key in _STORED}
     return attrs.evolve(
-        base, notes=notes or (), citations=citations or (), takeaways=stored, diagnostics=diagnostics or ()
+        report_fields(fields, Report),
+        notes=notes,
+        citations=citations,
+        takeaways=takeaways,
+        diagnostics=structure(stored, tuple[Diagnostic, ...]),
     )
 
 
-_DERIVED = frozenset({"schema_version", *READ_AGAIN, "notes", "citations", "takeaways", "diagnostics"})
+_STORED = ("title", "publisher", "authors", "published", "cutoff", "series", "url", "bom", "blocks")
 
 
-def _refer(
-    converter: cattrs.Converter,
-    items: object,
-    targets: Sequence[Any] | None,
-    path: str,
-    key: str,
-    cls: type[T],
-    errors: list[str],
-) -> tuple[T, ...] | None:
-    """Structure items whose ``key`` holds an index (or a list of indexes) into ``targets``.
-
-    ``targets`` is ``None`` when they failed to load: their errors are reported
-    already, so the indexes into them are not checked (no cascade of errors).
-    """
-    if not isinstance(items, list):
-        errors.append(f"expected a list, got {type(items).__name__} @ {path}")
-        return ()
-    result = []
-    for i, item in enumerate(items):
-        where = f"{path}[{i}]"
-        if not isinstance(item, Mapping):
-            errors.append(f"expected an object, got {type(item).__name__} @ {where}")
-            continue
-        ref = item.get(key)
-        refs = ref if isinstance(ref, list) else [ref]
-        resolved: list[Any] = []
-        failed = False
-        for j, index in enumerate(refs):
-            at = f"{where}.{key}[{j}]" if isinstance(ref, list) else f"{where}.{key}"
-            if targets is None:
-                failed = True
-            elif index is None and not isinstance(ref, list):
-                resolved.append(None)
-            elif isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(targets):
-                resolved.append(targets[index])
-            else:
-                errors.append(f"expected an index below {len(targets)}, got {index!r} @ {at}")
-                failed = True
-        try:
-            value = converter.structure({**item, key: [] if isinstance(ref, list) else None}, cls)
-        except Exception as error:
-            errors.extend(_messages(error, where))
-            continue
-        if failed:
-            continue
-        changes = {key: tuple(resolved) if isinstance(ref, list) else resolved[0]}
-        result.append(attrs.evolve(value, **changes))  # type: ignore[misc]  # cls is an attrs class
-    return tuple(result) if targets is not None and len(result) == len(items) else None
+def _derived(converter: cattrs.Converter, report: Report, data: dict[str, Any]) -> Iterator[tuple[Any, Any, str]]:
+    """What the JSON form says that is read from the stored fields, with the same read again from them."""
+    unstructure = converter.unstructure
+    for index, note in enumerate(report.notes):
+        sources = unstructure(note.sources, tuple[Source, ...])
+        yield data["notes"][index]["sources"], sources, f"$.notes[{index}].sources"
+    for index, takeaway in enumerate(report.takeaways):
+        yield data["takeaways"][index]["supports"], unstructure(takeaway.supports), f"$.takeaways[{index}].supports"
+    parts = dict(_report_parts(converter, report))
+    for key in ("claims", "sources", "diagnostics"):
+        yield data[key], list(parts[key]), f"$.{key}"
 
 
 def _messages(error: Exception, path: str) -> list[str]:
@@ -234,30 +300,96 @@ def _messages(error: Exception, path: str) -> list[str]:
 _CONVERTER = make_converter()
 
 
+@collector_paused
 def to_dict(obj: object) -> Any:
     """Plain data (dicts, lists, strings, numbers) for a model object."""
     return _CONVERTER.unstructure(obj)
 
 
+@collector_paused
 def from_dict(data: object, cls: type[T] = Report) -> T:  # type: ignore[assignment]
-    """The model object of class ``cls`` that ``data`` describes; ``DataError`` if it describes none."""
+    """The model object of class ``cls`` that ``data`` describes; ``DataError`` if it describes none.
+
+    A report's data is checked against the JSON Schema, against its own text
+    (spans, indexes, links) and its derived values against what the text gives;
+    another model class's data against its schema (``to_json(obj)``'s form) and
+    its notes' sources against their text.
+    """
     try:
-        return _CONVERTER.structure(data, cls)
+        if cls is Report or not attrs.has(cls):
+            return _CONVERTER.structure(data, cls)
+        data = _checked_shape(data, cls)
+        made = cast(T, _CONVERTER.structure(data, cls))
+        again = _CONVERTER.unstructure(made, cls)
     except DataError:
         raise
+    except RecursionError:
+        raise DataError(["data nested too deep @ $"]) from None
     except Exception as error:
         raise DataError(_messages(error, "$")) from None
+    problems = derived_problems([(data, again, "$")])
+    if problems:
+        raise DataError(problems)
+    return made
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
-    """The JSON text of a model object (UTF-8 characters kept as they are)."""
+    """The JSON text of a model object (UTF-8 characters kept as they are).
+
+    A report is written piece by piece: its time and memory grow linearly with
+    its size.
+    """
+    if isinstance(obj, Report) and indent is None:
+        return _report_json(obj)
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
 
 
+@collector_paused
+def _report_json(report: Report) -> str:
+    """``json.dumps(to_dict(report), ensure_ascii=False)``, written a thousand items of a list at a time (the
+    same text, without the whole report as dicts in memory at once)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    pieces = ["{"]
+    for key, value in _report_parts(_CONVERTER, report):
+        if len(pieces) > 1:
+            pieces.append(", ")
+        pieces.append(encode(key) + ": ")
+        if isinstance(value, _PLAIN):
+            pieces.append(encode(value))
+            continue
+        pieces.append("[")
+        first = True
+        for batch in _batches(value):
+            if not first:
+                pieces.append(", ")
+            pieces.append(encode(batch)[1:-1])
+            first = False
+        pieces.append("]")
+    pieces.append("}")
+    return "".join(pieces)
+
+
+def _batches(items: Iterable[Any]) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@collector_paused
 def from_json(data: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[assignment]
-    """Read JSON text written by ``to_json`` back into an equal object."""
+    """Read JSON text written by ``to_json`` back into an equal object, checking everything as ``from_dict`` does.
+
+    The text must be strict JSON: no duplicate keys, no ``NaN``. ``bytes`` may be
+    UTF-8, UTF-16 or UTF-32; a byte order mark before the JSON is skipped (in
+    ``str`` too).
+    """
     try:
-        loaded = json.loads(data)
-    except (ValueError, TypeError) as error:
-        raise DataError([f"invalid JSON: {error} @ $"]) from None
+        loaded = read_json(data)
+    except JSONTextError as error:
+        raise DataError([str(error)]) from None
     return from_dict(loaded, cls)
