@@ -368,3 +368,12 @@ def test_a_replaced_export_keeps_its_permissions_and_a_link_stays_a_link(tmp_pat
     assert read_export(real)["reports"] == 6
     assert real.stat().st_mode & 0o777 == 0o750
     assert sorted(p.name for p in tmp_path.iterdir()) == ["briefs", "link", "real"]  # nothing else left beside
+
+
+def test_an_output_folder_inside_an_input_folder_is_not_read(tmp_path: Path, folder: Path) -> None:
+    out = folder / "tables"
+    assert main(["export", str(folder), "--to", "csv", str(out)]) == 0
+    err = io.StringIO()
+    assert export([str(folder)], str(out), to="csv", err=err) == 0
+    assert f"briefmodel: skipped {out}: the output folder (not searched)" in err.getvalue().splitlines()
+    assert read_export(out)["reports"] == 6

@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 import briefmodel._cli.export as export_module
+import briefmodel._cli.staging as staging_module
 from briefmodel._cli import main
 from briefmodel._cli.staging import MARKER
 
@@ -100,6 +101,7 @@ def dies_reading(path: str) -> Any:
 RUN_WITH_DYING_WORKERS = """
 import sys
 import briefmodel._cli.export as export_module
+import briefmodel._cli.staging as staging_module
 import tests.test_export_faults as faults
 export_module._read = faults.dies_reading
 from briefmodel._cli import main
@@ -535,3 +537,40 @@ def test_export_in_a_thread_cannot_set_signal_handlers_and_still_works(tmp_path:
     thread.join(120)
     assert result == {"status": 0}
     read_export(tmp_path / "out")
+
+
+# --- putting the export in place without an atomic exchange -----------------------------------------------------
+
+
+def test_without_an_atomic_exchange_the_old_export_is_moved_aside_then_removed(
+    previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(staging_module, "_exchange", lambda first, second: False)
+    inputs = write_inputs(previous.parent / "in", 3)
+    assert main(["export", str(inputs), "--to", "parquet", str(previous)]) == 0
+    assert read_export(previous)["reports"] == 3
+    assert sorted(p.name for p in previous.parent.iterdir()) == ["in", "old", "out"]
+
+
+def test_a_failed_rename_puts_the_old_export_back(
+    previous: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without the exchange, the old folder is moved aside first; if the new one then cannot be renamed in, the
+    old one goes back."""
+    monkeypatch.setattr(staging_module, "_exchange", lambda first, second: False)
+    real_rename = os.rename
+
+    def rename(source: Any, target: Any) -> None:
+        if ".partial-" in Path(source).name and not Path(source).name.endswith("-old"):
+            raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(target))
+        real_rename(source, target)
+
+    monkeypatch.setattr(staging_module.os, "rename", rename)
+    before = snapshot(previous)
+    inputs = write_inputs(previous.parent / "in", 3)
+    assert main(["export", str(inputs), "--to", "csv", str(previous)]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"briefmodel: error: cannot write {previous}: Device or resource busy; nothing exported, {previous} left as it "
+        "was\n"
+    )
+    assert snapshot(previous) == before and leftovers(previous) == []

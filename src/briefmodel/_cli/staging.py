@@ -159,6 +159,8 @@ class Staging:
 
 
 def _alive(pid: int) -> bool:
+    if os.name != "posix":  # Windows has no signal 0: os.kill(pid, 0) would send it Ctrl-C
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -189,7 +191,7 @@ def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths in one step with Linux's ``renameat2``; ``False`` where it is not available."""
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (AttributeError, OSError):
+    except (AttributeError, OSError, TypeError):  # no such function, or no C library to look in
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
     if result == 0:
