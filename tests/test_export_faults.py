@@ -197,6 +197,7 @@ class Terminal:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=slave,
+            start_new_session=True,  # a process group of its own, as a shell gives a command
         )
         os.close(slave)
         self.output = b""
@@ -249,16 +250,17 @@ def test_a_worker_killed_from_outside_is_replaced_and_the_export_completes(tmp_p
 
 
 @pytest.mark.parametrize(
-    ("number", "workers", "to"),
+    ("number", "workers", "to", "group"),
     [
-        (signal.SIGINT, 1, "csv"),
-        (signal.SIGINT, 2, "parquet"),
-        (signal.SIGTERM, 1, "parquet"),
-        (signal.SIGTERM, 2, "csv"),
+        (signal.SIGINT, 1, "csv", False),
+        (signal.SIGINT, 2, "parquet", False),
+        (signal.SIGINT, 2, "csv", True),  # Ctrl-C on a terminal: the workers get it too
+        (signal.SIGTERM, 1, "parquet", False),
+        (signal.SIGTERM, 2, "csv", False),
     ],
 )
 def test_a_signal_leaves_the_previous_output(
-    previous: Path, many: Path, number: signal.Signals, workers: int, to: str
+    previous: Path, many: Path, number: signal.Signals, workers: int, to: str, group: bool
 ) -> None:
     before = snapshot(previous)
     terminal = Terminal(str(many), "--to", to, str(previous), "--workers", str(workers))
@@ -266,7 +268,10 @@ def test_a_signal_leaves_the_previous_output(
     started = workers_of(terminal.process.pid)
     assert len(started) == (workers if workers > 1 else 0)
     assert leftovers(previous)  # it writes beside the target, not into it
-    os.kill(terminal.process.pid, number)
+    if group:
+        os.killpg(terminal.process.pid, number)
+    else:
+        os.kill(terminal.process.pid, number)
     status, output = terminal.finish()
     if number == signal.SIGINT:
         assert status == 130
