@@ -22,7 +22,7 @@ import pytest
 
 import briefmodel as bm
 
-from .test_pathological import CASES, N
+from .test_pathological import CASES, N, assert_linear_time
 
 pytestmark = pytest.mark.perf
 
@@ -32,12 +32,6 @@ LIMIT = 15.0
 """Peak traced memory while parsing, over the text's UTF-8 size."""
 GROWTH = 1.1
 """The ratio at the full size may exceed the ratio at a quarter of it by at most 10 % (plus 0.5 for rounding)."""
-LINEAR_LIMIT = 14.0
-"""10x the text may take at most this many times as long. Above the pathological suite's 12: 1 MB of callouts
-makes 90 MB of objects, far past the processor's caches (32 MB here), where 0.1 MB makes 9 MB that fit; the
-callout-dense shapes measured 11-13x. A quadratic step would take 100x."""
-MEASURABLE = 0.02
-"""Seconds the smaller text of the linear-time check takes at least."""
 HEAD = "A Title Line\n\nDecember 1, 2024\n\n"
 
 CITATION = (
@@ -148,16 +142,4 @@ def _parse_time(text: str) -> float:
 
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_a_hostile_shape_parses_in_linear_time(name: str) -> None:
-    """10x the text within ``LINEAR_LIMIT`` times the time, from a text that takes 20 ms at least: below that
-    (a note line of 0.1 MB parses in 0.4 ms, copied within the caches) the caches and the timer decide."""
-    make = SHAPES[name].make
-    size = SIZE // 10
-    while _parse_time(make(size)) < MEASURABLE and size < 10 * SIZE:
-        size *= 10
-    small, large = make(size), make(10 * size)
-    ratios = []
-    for _ in range(3):  # a busy shared machine may slow one measurement
-        ratios.append(_parse_time(large) / _parse_time(small))
-        if ratios[-1] <= LINEAR_LIMIT * len(large) / (10 * len(small)):
-            return
-    raise AssertionError(f"{name}: 10x the input ({len(small):,} bytes) took {min(ratios):.1f}x the time: {ratios}")
+    assert_linear_time(name, _parse_time, SHAPES[name].make, SIZE // 10)
