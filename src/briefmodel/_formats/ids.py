@@ -13,7 +13,7 @@ __all__ = ["report_id", "source_id"]
 
 
 def source_id(source: Source) -> str:
-    """``src-`` and 12 hex digits of the SHA-1 of the URL (or text): the same source has the same id everywhere."""
+    """``src-`` and 12 hex digits of the SHA-1 of ``Source.key``: the same source has the same id everywhere."""
     key = source.key
     return "src-" + hashlib.sha1(key.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()[:12]
 

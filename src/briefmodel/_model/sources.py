@@ -1,8 +1,11 @@
 """The sources a note cites: a repaired URL with its platform and kind, or a note's text without one."""
 
 import enum
+import functools
 
 import attrs
+
+from briefmodel._model import deferred
 
 __all__ = ["Platform", "Source", "SourceKind"]
 
@@ -57,7 +60,18 @@ class Source:
     repairs: tuple[str, ...] = ()
     """What was repaired to get ``url``: ``dot``, ``scheme``, ``trailing``, ``space``."""
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
-        """What makes two sources the same source: the repaired URL, or the text of a source without one."""
-        return self.url or self.raw
+        """The source's identity: the same for every printed form of one source, in every report and run.
+
+        A social post is its platform's id (``x:status/1498616685137383425``,
+        ``telegram:rybar/40753``, ``youtube:dQw4w9WgXcQ``, ``facebook:generalstaff.ua/posts/…``,
+        ``vk:wall-123_456``, ``instagram:p/…``), an account's page its account
+        (``telegram:rybar``); any other URL its canonical form (``url:https://…``: scheme,
+        ``www.``, host case, default port, trailing slash, escapes, query order and tracking
+        parameters folded). A truncated URL whose id was cut is ``truncated:`` and its printed
+        text, a source without a URL ``text:`` and its text, so neither ever joins another
+        source. Computed on first use from the fields above and kept; not part of ``==``
+        or the JSON form. The docs' sources page gives every rule.
+        """
+        return deferred.source_key(self)

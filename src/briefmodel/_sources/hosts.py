@@ -14,13 +14,20 @@ _OFFICIAL_SLDS = frozenset({"gov", "mil", "gouv", "govt", "gob", "gv", "go"})
 _PLATFORMS = {
     "t.me": Platform.TELEGRAM,
     "telegram.me": Platform.TELEGRAM,
+    "telegram.dog": Platform.TELEGRAM,
     "twitter.com": Platform.X,
     "x.com": Platform.X,
+    # embed fixers that serve X's paths as they are
+    "fxtwitter.com": Platform.X,
+    "vxtwitter.com": Platform.X,
+    "fixupx.com": Platform.X,
+    "fixvx.com": Platform.X,
     "facebook.com": Platform.FACEBOOK,
     "fb.com": Platform.FACEBOOK,
     "fb.watch": Platform.FACEBOOK,
     "youtube.com": Platform.YOUTUBE,
     "youtu.be": Platform.YOUTUBE,
+    "youtube-nocookie.com": Platform.YOUTUBE,
     "vk.com": Platform.VK,
     "vk.ru": Platform.VK,
     "instagram.com": Platform.INSTAGRAM,
@@ -102,7 +109,9 @@ def social_ids(platform: Platform, domain: str, path: str, query: str) -> tuple[
     elif platform is Platform.X:
         if first == "i" and count > 3 and segs[1] == "web" and segs[2] == "status":
             return None, segs[3] if segs[3].isdigit() else None
-        post = segs[2] if count > 2 and segs[1] == "status" and segs[2].isdigit() else None
+        if first == "i" and count > 2 and segs[1] == "status":  # x.com/i/status/N
+            return None, segs[2] if segs[2].isdigit() else None
+        post = segs[2] if count > 2 and segs[1] in ("status", "statuses") and segs[2].isdigit() else None
     elif platform is Platform.FACEBOOK:
         if first in ("permalink.php", "story.php"):
             return _param(query, "id"), _param(query, "story_fbid")

@@ -1,6 +1,7 @@
 """Read the sources one endnote lists: split the note into items, and each item into its sources.
 
-The public entry point is ``read_sources``; ``briefmodel.Note.sources`` calls it.
+The public entry points are ``read_sources``, which ``briefmodel.Note.sources`` calls, and
+``source_key`` (from ``keys``), which ``briefmodel.Source.key`` calls.
 Each ``;``-separated item is read in one left-to-right pass with compiled regular
 expressions matched at a position, so the time is linear in the length of the note.
 Items, URLs and hosts that repeat (the same post is cited note after note) are read once
@@ -12,10 +13,12 @@ import re
 
 from briefmodel._gc import collector_paused
 from briefmodel._model.sources import Source, SourceKind
+from briefmodel._sources import keys
 from briefmodel._sources.hosts import classify, domain_of, host_info
+from briefmodel._sources.keys import source_key
 from briefmodel._sources.urls import START, ScannedUrl, UrlFields, finish, scan
 
-__all__ = ["read_sources"]
+__all__ = ["read_sources", "source_key"]
 
 _PAREN_DOMAIN = re.compile(r"\(([a-z0-9][a-z0-9.-]*\.[a-z]{2,24})\)", re.IGNORECASE)
 
@@ -134,10 +137,11 @@ _CACHED_ITEM_LENGTH = 1000
 
 
 def _clear_caches() -> None:
-    """Forget every cached item, URL and host (for timing cold runs)."""
+    """Forget every cached item, URL, host and key (for timing cold runs)."""
     _read_short_item.cache_clear()
     finish.cache_clear()
     host_info.cache_clear()
+    keys.clear_cache()
 
 
 def _text_source(raw: str, truncated: bool) -> Source:
