@@ -3,8 +3,8 @@
     python scripts/source_keys.py [--corpus DIR] [--top N]
 
 Prints, over every source of every note: the distinct printed URLs (``Source.url``
-as repaired) and printed forms (the URL, or the text of a source without one), the
-distinct keys (``Source.key``), then a Markdown table of both per kind of key
+as repaired) and the distinct keys of those sources (``Source.key``), the same for the
+sources without a URL (their text), then a Markdown table of both per kind of key
 (``x``, ``telegram``, ``url``, ``truncated``, ...), the sources of each report
 counted by printed form and by key (what ``Report.sources`` holds), and the ``N``
 keys (default 10) printed in the most forms.
@@ -27,6 +27,9 @@ def main() -> int:
     args = parser.parse_args()
     forms: dict[str, set[str]] = collections.defaultdict(set)  # key -> printed forms
     urls: set[str] = set()
+    url_keys: set[str] = set()
+    texts: set[str] = set()
+    text_keys: set[str] = set()
     cited = 0
     per_report_forms = per_report_keys = reports = 0
     stubs: set[str] = set()
@@ -44,15 +47,20 @@ def main() -> int:
                     keys_here.add(source.key)
                     if source.url is not None:
                         urls.add(source.url)
+                        url_keys.add(source.key)
                         if source.truncated and source.domain is None:
                             stubs.add(source.key)
+                    else:
+                        texts.add(source.raw)
+                        text_keys.add(source.key)
             per_report_forms += len(printed_here)
             per_report_keys += len(keys_here)
             assert len(report.sources) == len(keys_here), path  # Report.sources: one per key
     printed_all = set().union(*forms.values())
     print(
-        f"{reports} reports, {cited} sources cited: {len(urls)} distinct printed URLs, "
-        f"{len(printed_all)} distinct printed forms (URLs and texts), {len(forms)} distinct keys"
+        f"{reports} reports, {cited} sources cited: {len(urls)} distinct printed URLs -> {len(url_keys)} keys; "
+        f"{len(texts)} distinct texts without a URL -> {len(text_keys)} keys; "
+        f"{len(printed_all)} distinct printed forms -> {len(forms)} distinct keys in all"
     )
     print(
         f"Report.sources summed over the reports: {per_report_forms} printed forms, {per_report_keys} keys; "

@@ -529,6 +529,12 @@ def test_the_corpus_has_fewer_keys_than_printed_forms_and_joins_the_known_ones()
     assert "truncated:https://t.me/ivan_fedorov_melitopol/463" in by_key
 
 
+def test_the_docs_list_every_tracking_parameter() -> None:
+    page = (ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
+    for name in sorted(keys.TRACKING_PARAMETERS) + list(keys._TRACKING_PREFIXES):
+        assert f"`{name}`" in page, name
+
+
 def test_the_figures_script_runs() -> None:
     if not CORPUS_FILES:
         pytest.skip("../shared/corpus is absent")

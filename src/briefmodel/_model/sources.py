@@ -69,9 +69,9 @@ class Source:
         ``vk:wall-123_456``, ``instagram:p/…``), an account's page its account
         (``telegram:rybar``); any other URL its canonical form (``url:https://…``: scheme,
         ``www.``, host case, default port, trailing slash, escapes, query order and tracking
-        parameters folded). A truncated URL whose id was cut is ``truncated:`` and its printed
-        text, a source without a URL ``text:`` and its text, so neither ever joins another
-        source. Computed on first use from the fields above and kept; not part of ``==``
+        parameters folded). A URL cut before its id ends is ``truncated:`` and the URL up to
+        the cut, a source without a URL ``text:`` and its text, so neither ever joins a
+        whole URL. Computed on first use from the fields above and kept; not part of ``==``
         or the JSON form. The docs' sources page gives every rule.
         """
         return deferred.source_key(self)

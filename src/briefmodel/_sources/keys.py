@@ -6,9 +6,9 @@ printed it (``x:status/1498616685137383425``, ``telegram:rybar/40753``,
 the generic RFC 3986 normalisation of ``normalize`` (the steps of w3lib's
 ``canonicalize_url``, which the tests hold it equal to), then the identity rules of
 ``_web_key`` (scheme, ``www.``, default port, trailing slash, tracking parameters,
-fragments). A truncated URL whose id was cut, and a source without a URL, are
-keyed by their whole printed text (``truncated:…``, ``text:…``), so they never
-share a key with another source's text or with a whole URL.
+fragments). A URL cut before its id ends is ``truncated:`` and the URL up to the
+cut, a source without a URL ``text:`` and its text, so neither ever shares a key
+with a whole URL; two cuts share one only when they cut one URL at one place.
 
 The key reads only the source's fields and the standard library: it is the same
 on every machine and in every run, whatever optional packages are installed.
