@@ -225,6 +225,7 @@ PLATFORM_IDS = [
     ("https://t.me/rybar", "t.me", TG, "rybar", None),
     ("https://t.me//rybar//40754/", "t.me", TG, "rybar", "40754"),
     ("https://telegram.me/rybar/1", "telegram.me", TG, "rybar", "1"),
+    ("https://telegram.dog/rybar/2", "telegram.dog", TG, "rybar", "2"),
     (
         "https://twitter.com/GeoConfirmed/status/1514218479943045122",
         "twitter.com",
@@ -235,6 +236,10 @@ PLATFORM_IDS = [
     ("https://x.com/UK_MTO/status/2029974855471227056/photo/1", "x.com", X, "UK_MTO", "2029974855471227056"),
     ("https://mobile.twitter.com/RALee85/status/1", "twitter.com", X, "RALee85", "1"),
     ("https://twitter.com/i/web/status/15", "twitter.com", X, None, "15"),
+    ("https://x.com/i/status/16", "x.com", X, None, "16"),
+    ("https://twitter.com/RALee85/statuses/17", "twitter.com", X, "RALee85", "17"),  # the old form
+    ("https://fxtwitter.com/RALee85/status/18/photo/1", "fxtwitter.com", X, "RALee85", "18"),  # an embed fixer
+    ("https://vxtwitter.com/RALee85/status/19", "vxtwitter.com", X, "RALee85", "19"),
     ("https://x.com/Vahid", "x.com", X, "Vahid", None),
     (
         "https://www.facebook.com/GeneralStaff.ua/posts/261189039527515",
@@ -282,6 +287,7 @@ PLATFORM_IDS = [
     ("https://www.youtube.com/watch?time_continue=81&v=azRpG-Su_iM", "youtube.com", YT, None, "azRpG-Su_iM"),
     ("https://youtu.be/kisZEjS3Wnw", "youtu.be", YT, None, "kisZEjS3Wnw"),
     ("https://www.youtube.com/shorts/abc123", "youtube.com", YT, None, "abc123"),
+    ("https://www.youtube-nocookie.com/embed/kisZEjS3Wnw", "youtube-nocookie.com", YT, None, "kisZEjS3Wnw"),
     ("https://www.youtube.com/@UAWarChannel", "youtube.com", YT, "UAWarChannel", None),
     ("https://www.instagram.com/p/CbXyZ12/", "instagram.com", IG, None, "CbXyZ12"),
     ("https://www.instagram.com/reel/DVf7eldlO2o/", "instagram.com", IG, None, "DVf7eldlO2o"),
