@@ -444,3 +444,21 @@ def test_claims_diagnostics_past_the_cap_round_trip() -> None:
     assert sum(d.code == "CLAIM_UNCITED" for d in report.diagnostics) >= 1_000
     again = bm.from_json(bm.to_json(report))
     assert again == report and again.diagnostics == report.diagnostics
+
+
+def test_data_must_be_plain_json_data() -> None:
+    data = bm.to_dict(base_report("base.txt"))
+    data["authors"] = tuple(data["authors"])
+    with pytest.raises(
+        bm.DataError, match=r"^expected an array, got a Python tuple \(not plain JSON data\) @ \$\.authors$"
+    ):
+        bm.from_dict(data)
+
+
+def test_labels_have_the_values_the_reader_gives_them() -> None:
+    from briefmodel._formats.consistency import label_value
+    from briefmodel._read.roman import roman_label, roman_value
+
+    labels = [roman_label(n) for n in range(1, 4000)] + ["iiii", "vv", "ic", "", "x1", "0", "007", "123456789"]
+    for label in labels:
+        assert label_value(label) == (int(label) if label.isdigit() else roman_value(label)), label

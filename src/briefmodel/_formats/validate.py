@@ -62,6 +62,8 @@ def json_path(path: Path) -> str:
 
 def describe(value: object) -> str:
     """A short description of a JSON value for a message: ``the string 'Jane Doe'``, ``an array``, ``true``."""
+    if type(value) not in _JSON_TYPES and value is not None:  # a tuple, a set, a subclass: not what json.loads gives
+        return f"a Python {type(value).__name__} (not plain JSON data)"
     if value is None:
         return "null"
     if value is True or value is False:
