@@ -24,7 +24,6 @@ from briefmodel._sources.items import read_sources
 
 from .conftest import CORPUS_FILES, needs_corpus, read_exact
 
-
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -400,6 +399,27 @@ def test_every_source_of_any_note_has_a_string_key(text: str) -> None:
         assert isinstance(found, str) and found.partition(":")[0] in (
             "x", "telegram", "youtube", "facebook", "vk", "instagram", "url", "truncated", "text"
         )  # fmt: skip
+
+
+_ANY = st.one_of(st.none(), st.text(max_size=40), st.sampled_from(["https://", "a/b", "[::1", "é", "@", "#", "?"]))
+
+
+@given(
+    st.builds(
+        Source,
+        raw=st.text(max_size=40),
+        url=_ANY,
+        domain=_ANY,
+        platform=st.one_of(st.none(), st.sampled_from(bm.Platform)),
+        truncated=st.booleans(),
+        account=_ANY,
+        post_id=_ANY,
+    )
+)
+@example(Source(raw="x", url="https://[::1/a?b#c", domain="é", platform=bm.Platform.FACEBOOK, account="", post_id=""))
+def test_a_source_built_with_any_fields_has_a_key(source: Source) -> None:
+    """Sources built in code or read from JSON need not hold what the reader would have read: the key never raises."""
+    assert isinstance(source.key, str) and source.key
 
 
 def test_keys_are_the_same_in_every_run_and_without_w3lib() -> None:
