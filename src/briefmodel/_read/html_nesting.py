@@ -108,14 +108,14 @@ _MATH_TEXT = frozenset({"mi", "mo", "mn", "ms", "mtext"})
 # The entries' kinds: how the tags inside an element are read.
 _HTML, _FOREIGN, _HTML_POINT, _MATH_TEXT_POINT, _ANNOTATION = range(5)
 # The sets whose nearest member the scope checks need, each kept as a stack of indices.
-_SCOPE, _LIST, _BUTTON, _TABLE, _SPECIAL_SET, _LI_STOP, _MARKER, _HTML_SET, _MODE, _FOREIGN_SET = range(10)
-_SET_COUNT = 10
+_SCOPE, _LIST, _BUTTON, _TABLE, _SPECIAL_SET, _LI_STOP, _MARKER, _FOREIGN_SET = range(8)
+_SET_COUNT = 8
 _GONE = "#"
 """The key of an entry lexbor has taken out of the middle of its stack (the adoption agency's): no end tag."""
 
 
 def _html_sets(name: str) -> tuple[int, ...]:
-    sets = [_HTML_SET]
+    sets = []
     if name in _SCOPE_BASE:
         sets += [_SCOPE, _LIST, _BUTTON]
     elif name in ("ol", "ul"):
@@ -130,8 +130,6 @@ def _html_sets(name: str) -> tuple[int, ...]:
             sets.append(_LI_STOP)
     if name in _MARKERS:
         sets.append(_MARKER)
-    if name in _MODES:
-        sets.append(_MODE)
     return tuple(sets)
 
 
@@ -172,11 +170,12 @@ class _Capper:
         self.first = -1
         self.pending: dict[str, int] = {}  # tags written as text at the limit, by key, whose end tags are text too
         self.keys: list[str] = []  # the stack: an HTML element's name, or "~" and a foreign element's name
-        self.kinds: list[int] = []
-        self.spaces: list[int] = []  # 0 HTML, 1 SVG, 2 MathML
+        self.info: list[tuple[int, int, tuple[int, ...], str, int]] = []
+        """For each entry: its kind, its namespace (0 HTML, 1 SVG, 2 MathML), the sets it is in, the insertion
+        mode (the nearest table part, select or template at or below it), and where its run of SVG or MathML
+        entries begins."""
         self.where: dict[str, list[int]] = {}
         self.sets: list[list[int]] = [[] for _ in range(_SET_COUNT)]
-        self.entry_sets: list[tuple[int, ...]] = []
         self.form = False  # HTML's form element pointer is set: from a <form> to the next </form>
         self.quirks = True
         self.seen_element = False
@@ -195,11 +194,20 @@ class _Capper:
 
     def push(self, key: str, kind: int, space: int, sets: tuple[int, ...]) -> None:
         index = len(self.keys)
+        below = self.info[-1] if self.info else None
+        if space:
+            mode = below[3] if below else "body"
+            run = below[4] if below and below[1] else index
+        else:
+            mode = key if key in _MODES else below[3] if below else "body"
+            run = index
         self.keys.append(key)
-        self.kinds.append(kind)
-        self.spaces.append(space)
-        self.entry_sets.append(sets)
-        self.where.setdefault(key, []).append(index)
+        self.info.append((kind, space, sets, mode, run))
+        at = self.where.get(key)
+        if at is None:
+            self.where[key] = [index]
+        else:
+            at.append(index)
         for which in sets:
             self.sets[which].append(index)
 
@@ -211,13 +219,11 @@ class _Capper:
 
     def pop(self) -> str:
         key = self.keys.pop()
-        self.kinds.pop()
-        self.spaces.pop()
         if key != _GONE:
             self.where[key].pop()
-        for which in self.entry_sets.pop():
+        for which in self.info.pop()[2]:
             self.sets[which].pop()
-        if len(self.keys) < self.limit and self.pending:
+        if self.pending and len(self.keys) < self.limit:
             self.pending.clear()  # back below the limit: later end tags close real elements
         return key
 
@@ -249,9 +255,10 @@ class _Capper:
         """
         self.where[self.keys[index]].pop()
         self.keys[index] = _GONE
-        for which in self.entry_sets[index]:
+        kind, space, sets, mode, run = self.info[index]
+        for which in sets:
             self.sets[which].remove(index)  # at most once an element, over a stack within the limit
-        self.entry_sets[index] = ()
+        self.info[index] = (kind, space, (), mode, run)
 
     def pop_while(self, names: frozenset[str] | tuple[str, ...], at: int, *, until: bool = False) -> None:
         """Pop (writing end tags) while the current node is in ``names`` (or, with ``until``, is not)."""
@@ -278,8 +285,7 @@ class _Capper:
             self.pop_to(index, at, with_end_tag=True)
 
     def mode(self) -> str:
-        index = self.nearest(_MODE)
-        return self.keys[index] if index >= 0 else "body"
+        return self.info[-1][3] if self.info else "body"
 
     # -- output ---------------------------------------------------------------------------------------------
 
@@ -335,7 +341,7 @@ class _Capper:
             elif after == "!":
                 if markup.startswith("<!--", at):
                     pos = self.comment_end(at + 4)
-                elif markup.startswith("[CDATA[", at + 2) and self.keys and self.spaces[-1]:
+                elif markup.startswith("[CDATA[", at + 2) and self.info and self.info[-1][1]:
                     end = find("]]>", at + 9)
                     pos = size if end < 0 else end + 3
                 else:
@@ -394,8 +400,8 @@ class _Capper:
     def start_tag(self, name: str, self_closing: bool, at: int, pos: int) -> int:
         """Follow a start tag; the offset to read on from (-1: the rest of the page is text)."""
         self.seen_element = True
-        if self.keys and self.kinds[-1] != _HTML:
-            kind = self.kinds[-1]
+        if self.info and self.info[-1][0] != _HTML:
+            kind = self.info[-1][0]
             html_rules = (
                 kind == _HTML_POINT
                 or (kind == _MATH_TEXT_POINT and name not in ("mglyph", "malignmark"))
@@ -405,14 +411,14 @@ class _Capper:
                 if name in _BREAKOUT or (name == "font" and _FONT_BREAKOUT.search(self.markup, at, self.tag_end)):
                     self.breakout(at)
                 else:
-                    self.foreign(name, self_closing, self.spaces[-1], at)
+                    self.foreign(name, self_closing, self.info[-1][1], at)
                     return pos
         return self.html_start(name, self_closing, at, pos)
 
     def breakout(self, at: int) -> None:
         """Pop the foreign elements an HTML tag inside SVG or MathML closes, down to HTML or an integration point."""
         closing = []
-        while self.keys and self.kinds[-1] in (_FOREIGN, _ANNOTATION):
+        while self.info and self.info[-1][0] in (_FOREIGN, _ANNOTATION):
             closing.append(self.pop())
         self.close(at, closing)
 
@@ -635,12 +641,12 @@ class _Capper:
                     self.pending[key] -= 1
                     self.as_text(at, None)
                     return
-        if self.keys and self.spaces[-1]:
+        if self.info and self.info[-1][1]:
             if name in ("br", "p"):
                 self.breakout(at)
             else:
                 index = self.top_of("~" + name)
-                if index >= 0 and index > self.nearest(_HTML_SET):
+                if index >= 0 and index >= self.info[-1][4]:  # in the run of foreign elements at the top
                     self.pop_to(index, at, with_end_tag=False)
                     return
         self.html_end(name, at)
