@@ -759,3 +759,16 @@ def test_an_output_that_is_a_link_stays_a_link(tmp_path: Path) -> None:
     link.symlink_to(real)
     assert run("parse", str(SEED), "-o", str(link)).returncode == 0
     assert link.is_symlink() and real.read_text(encoding="utf-8").count("<Report") == 2
+
+
+def test_an_array_is_read_as_strictly_as_from_json(tmp_path: Path) -> None:
+    item = bm.to_json(bm.parse(CLEAN))
+    duplicated = item.replace('{"schema_version": 1,', '{"schema_version": 1, "schema_version": 1,', 1)
+    with pytest.raises(bm.DataError, match="duplicate"):
+        bm.from_json(duplicated)
+    source = tmp_path / "in.json"
+    source.write_text(f"[{item}, {duplicated}]", encoding="utf-8")
+    result = run("render", str(source))
+    assert result.returncode == 2 and result.stdout == ""
+    line = one_error(result.stderr)
+    assert line.startswith(f"briefmodel: error: {source} is not a report: ") and "duplicate" in line and "$[1]" in line

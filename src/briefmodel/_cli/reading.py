@@ -7,7 +7,8 @@ binary (a NUL byte among its first bytes) is refused too. JSON is read as
 ``from_json`` reads bytes (a UTF-8 BOM, UTF-16 and UTF-32 accepted), in one
 of three shapes: JSON Lines (one report per line, read line by line, so one
 report is in memory at a time), one indented report object, or an array of
-report objects (both read whole). Each bad line or array item is an ``Item``
+report objects (both read whole; an array as strictly as ``from_json`` reads
+an object, then each item with ``from_dict``). Each bad line or array item is an ``Item``
 with its problem, so the good ones are still rendered.
 """
 
@@ -19,6 +20,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 from briefmodel._errors import BriefmodelError
 from briefmodel._formats.converter import DataError, from_dict, from_json
+from briefmodel._formats.jsontext import JSONTextError, read_json
 from briefmodel._model.report import Report
 from briefmodel._read.files import HTML_SUFFIXES, iter_reports, read_bytes, refuse_binary
 
@@ -155,9 +157,9 @@ def _whole(data: bytes | str, name: str) -> Iterator[Item]:
         yield _item(name, from_json, data)
         return
     try:
-        items = json.loads(data)
-    except ValueError as error:
-        yield Item(name, None, f"invalid JSON: {error}")
+        items = read_json(data)  # as strict as from_json: duplicate keys, NaN and too deep a nesting refused
+    except JSONTextError as error:
+        yield Item(name, None, str(error))
         return
     except RecursionError:
         yield Item(name, None, "JSON nested too deep to read")
