@@ -133,7 +133,10 @@ def _html_sets(name: str) -> tuple[int, ...]:
     return tuple(sets)
 
 
-_HTML_SETS: dict[str, tuple[int, ...]] = {}
+_HTML_SETS = {
+    name: _html_sets(name) for name in _SCOPE_BASE | _SPECIAL | _MARKERS | {"ol", "ul", "button", "html", "template"}
+}
+"""The sets of each HTML element in one; any other is in none (made once: a page's own names are not kept)."""
 _FOREIGN_SETS = (_FOREIGN_SET,)
 _FOREIGN_POINT_SETS = (_SCOPE, _LIST, _BUTTON, _SPECIAL_SET, _LI_STOP, _FOREIGN_SET)
 
@@ -212,10 +215,7 @@ class _Capper:
             self.sets[which].append(index)
 
     def push_html(self, name: str) -> None:
-        sets = _HTML_SETS.get(name)
-        if sets is None:
-            sets = _HTML_SETS[name] = _html_sets(name)
-        self.push(name, _HTML, 0, sets)
+        self.push(name, _HTML, 0, _HTML_SETS.get(name, ()))
 
     def pop(self) -> str:
         key = self.keys.pop()
