@@ -24,10 +24,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.perf.test_hostile import HEAD, SHAPES  # noqa: E402
+from tests.perf.test_hostile import HEAD, SHAPES  # noqa: E402  # after the path: the shapes live in the tests
 from tests.perf.test_pathological import CASES, N  # noqa: E402
 
-import briefmodel as bm  # noqa: E402  # after the path: the shapes live in the test suite
+import briefmodel as bm  # noqa: E402
 
 
 def measure(text: str, many: bool = False) -> tuple[int, float, float, tuple[bm.Report, ...]]:

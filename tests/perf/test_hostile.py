@@ -9,7 +9,8 @@ text of many documents), imports and caches warmed first, against the text's
 UTF-8 size; the ratio must not grow with the size either (measured at a quarter
 of it too). A few shapes cannot reach 15x without dropping what the model holds
 (a citation per callout, a block per line): each has its own limit, with the
-reason, as measured; ``docs/hardening.md`` gives the figures.
+reason, as measured; ``docs/hardening.md`` gives the figures. The diagnostics kept
+(at most 1,000 a code, about 650 KB) add a constant that 1 MB makes small.
 """
 
 import gc
