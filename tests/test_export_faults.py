@@ -585,3 +585,20 @@ def test_a_failed_rename_puts_the_old_export_back(
         "was\n"
     )
     assert snapshot(previous) == before and leftovers(previous) == []
+
+
+def test_ctrl_c_just_after_the_export_is_in_place_says_it_is_complete(
+    previous: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = staging_module._fsync_folder
+
+    def fsync_then_ctrl_c(folder: Path) -> None:
+        real(folder)
+        if folder == previous.parent:  # the last step, once the new export is in place
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(staging_module, "_fsync_folder", fsync_then_ctrl_c)
+    inputs = write_inputs(previous.parent / "in", 3)
+    assert main(["export", str(inputs), "--to", "csv", str(previous)]) == 130
+    assert capsys.readouterr().err == f"briefmodel: interrupted; {previous} is complete\n"
+    assert read_export(previous)["reports"] == 3 and leftovers(previous) == []

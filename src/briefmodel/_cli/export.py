@@ -380,12 +380,12 @@ def export(
             except BaseException:
                 staging.discard()
                 raise
-    except KeyboardInterrupt:
-        run.say(f"briefmodel: interrupted; nothing exported, {kept}")
-        return EXIT_INTERRUPTED
-    except Terminated:
-        run.say(f"briefmodel: stopped by SIGTERM; nothing exported, {kept}")
-        return EXIT_TERMINATED
+    except (KeyboardInterrupt, Terminated) as stop:
+        interrupted = isinstance(stop, KeyboardInterrupt)
+        # the export may have been put in place a moment before the signal came
+        result = f"{out} is complete" if staging.committed else f"nothing exported, {kept}"
+        run.say(f"briefmodel: {'interrupted' if interrupted else 'stopped by SIGTERM'}; {result}")
+        return EXIT_INTERRUPTED if interrupted else EXIT_TERMINATED
     except OSError as error:
         run.clear()
         where = staging.shown(error.filename) if isinstance(error.filename, str) else out

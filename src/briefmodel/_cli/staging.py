@@ -56,6 +56,7 @@ class Staging:
         self.target = Path(os.path.realpath(out))  # a link to a folder: its folder is replaced
         self.folder: Path | None = None
         self.made: Path | None = None  # the temporary folder, still known once removed
+        self.committed = False
         self.existed = self._check()
 
     def _check(self) -> bool:
@@ -144,9 +145,12 @@ class Staging:
                         os.rename(aside, self.target)  # the old output back in place
                         raise
                     folder = aside
-                shutil.rmtree(folder, ignore_errors=True)  # the old output
+                self.committed = True
+                self.folder = folder  # now the old output: removed here, or by discard() if this is cut short
+                shutil.rmtree(folder, ignore_errors=True)
             else:
                 os.rename(folder, self.target)
+                self.committed = True
             self.folder = None
             _fsync_folder(self.target.parent)
 
