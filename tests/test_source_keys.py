@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from briefmodel import Source
 from briefmodel._sources import items, keys
 from briefmodel._sources.items import read_sources
 
-from .conftest import CORPUS_FILES, needs_corpus, read_exact
+from .conftest import CORPUS_FILES, assert_linear, needs_corpus, read_exact
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -452,12 +453,30 @@ def test_parsing_and_reading_sources_compute_no_key() -> None:
     items._clear_caches()  # sources read before (and their kept keys) are not shared with this report
     report = bm.parse(BRIEF)
     _ = [note.sources for note in report.notes]
-    assert keys._key.cache_info().misses == 0
+    assert keys._cached_key.cache_info().misses == 0
     source = report.notes[0].sources[0]
     assert source.key == "x:status/1498616685137383425"
-    assert keys._key.cache_info().misses == 1
+    assert keys._cached_key.cache_info().misses == 1
     assert source.key == "x:status/1498616685137383425"  # kept on the source: not computed again
-    assert keys._key.cache_info().hits + keys._key.cache_info().misses == 1
+    assert keys._cached_key.cache_info().hits + keys._cached_key.cache_info().misses == 1
+
+
+@pytest.mark.parametrize(
+    "piece",
+    ["/%d0%b2", "/в", "/./a/..", "/seg?x=1&", "?utm_source=a&b=%41&c", "#:~:text=a%20b"],
+)
+def test_keys_take_linear_time(piece: str) -> None:
+    def cost(n: int) -> float:
+        printed = "https://www.example.com/start" + piece * n
+        best = float("inf")
+        for _ in range(3):
+            (source,) = read_sources(printed)  # read afresh: a long item is not cached
+            start = time.perf_counter()
+            assert source.key.startswith("url:https://example.com/start")
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    assert_linear(cost, 20_000, 14)
 
 
 def test_the_key_is_not_part_of_equality_or_the_json_form() -> None:

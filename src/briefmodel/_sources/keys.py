@@ -57,19 +57,18 @@ _SPACES = re.compile(r"\s+")
 
 
 def source_key(source: Source) -> str:
-    """The key of ``source``: the same for every printed form of one source, in every report and run."""
-    return _key(
-        source.raw,
-        source.url,
-        source.domain,
-        source.platform,
-        source.truncated,
-        source.account,
-        source.post_id,
-    )
+    """The key of ``source``: the same for every printed form of one source, in every report and run.
+
+    Sources of short text share their keys through a small cache (the same post is cited note
+    after note); a long one is keyed afresh, so the cache never holds much text.
+    """
+    fields = (source.raw, source.url, source.domain, source.platform, source.truncated, source.account, source.post_id)
+    return (_cached_key if len(source.raw) <= _CACHED_LENGTH else _key)(*fields)
 
 
-@functools.lru_cache(maxsize=8192)
+_CACHED_LENGTH = 1000
+
+
 def _key(
     raw: str,
     url: str | None,
@@ -113,9 +112,12 @@ def _split(url: str) -> tuple[str, str, str, str, str]:
     return scheme, rest[:cut], path.replace("\\", "/"), query, fragment
 
 
+_cached_key = functools.lru_cache(maxsize=4096)(_key)
+
+
 def clear_cache() -> None:
     """Forget the keys computed so far (for timing cold runs)."""
-    _key.cache_clear()
+    _cached_key.cache_clear()
 
 
 def _path_segments(url: str) -> tuple[list[str], str]:
