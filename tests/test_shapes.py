@@ -262,10 +262,10 @@ def test_nested_callouts_are_removed_in_linear_time() -> None:
         body = "Forces advanced" + "[1" * n + "]" * n + " near Kreminna."
         best = float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()  # CPU time: a few milliseconds of wall time move with the machine's load
             report = bm.parse(HEADER + "Key Takeaways\n\n  • " + body + "\n\n" + body + "\n")
             claims = report.claims
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         assert report.takeaways[0].text == "Forces advanced near Kreminna."
         assert claims[0].text == "Forces advanced near Kreminna."
         return best

@@ -17,10 +17,11 @@ bring candidates: a claim reached only through such words is missed.
 
 import math
 import re
+from collections.abc import Sequence
 
 from briefmodel._model.claims import Claim, Support, Takeaway
 
-__all__ = ["COMMON", "EXHAUSTIVE_PAIRS", "THRESHOLD", "find_support"]
+__all__ = ["COMMON", "EXHAUSTIVE_PAIRS", "THRESHOLD", "find_support", "restatements"]
 
 THRESHOLD = 0.6
 EXHAUSTIVE_PAIRS = 200_000
@@ -42,17 +43,27 @@ def find_support(takeaways: tuple[Takeaway, ...], claims: tuple[Claim, ...]) -> 
     """For each takeaway, the claims that restate it, best first."""
     if not takeaways:
         return []
-    claim_words = [_words(claim.text) for claim in claims]
+    found = restatements([takeaway.text for takeaway in takeaways], [claim.text for claim in claims])
+    return [tuple([Support(claim=number, score=score) for number, score in scored]) for scored in found]
+
+
+def restatements(texts: Sequence[str], among: Sequence[str]) -> list[list[tuple[int, float]]]:
+    """For each of ``texts``, the indexes in ``among`` of the texts that restate it (Dice of their words at least
+    ``THRESHOLD``) with the score rounded to three places, best first: the similarity of takeaway support, also
+    what ``diff`` calls a near-repeat."""
+    if not texts:
+        return []
+    claim_words = [_words(text) for text in among]
     index: dict[str, list[int]] | None = None
-    if len(takeaways) * len(claims) > EXHAUSTIVE_PAIRS:
+    if len(texts) * len(among) > EXHAUSTIVE_PAIRS:
         index = {}
         for number, words in enumerate(claim_words):
             for word in words:
                 index.setdefault(word, []).append(number)
-    everything = range(len(claims))
+    everything = range(len(among))
     found = []
-    for takeaway in takeaways:
-        words = _words(takeaway.text)
+    for text in texts:
+        words = _words(text)
         need = THRESHOLD * len(words) / 2  # Dice >= THRESHOLD needs at least this much overlap
         candidates: range | list[int] = everything
         if index is not None:
@@ -69,7 +80,7 @@ def find_support(takeaways: tuple[Takeaway, ...], claims: tuple[Claim, ...]) -> 
             if shared and shared >= need:
                 score = 2 * shared / (len(words) + len(claim_words[number]))
                 if score >= THRESHOLD:
-                    scored.append(Support(claim=number, score=round(score, 3)))
-        scored.sort(key=lambda support: (-support.score, support.claim))
-        found.append(tuple(scored))
+                    scored.append((number, round(score, 3)))
+        scored.sort(key=lambda pair: (-pair[1], pair[0]))
+        found.append(scored)
     return found
