@@ -9,6 +9,7 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from briefmodel import _requirements  # noqa: F401  # first: names a missing dependency before any import needs it
+from briefmodel._corpus.diff import NewSpeaker, ReportDiff, diff
 from briefmodel._errors import BriefmodelError, ParseError
 from briefmodel._formats.converter import DataError, from_dict, from_json, make_converter, to_dict, to_json
 from briefmodel._formats.csl import csl_items, to_csl_json
@@ -69,11 +70,13 @@ __all__ = [
     "Diagnostic",
     "Hedge",
     "HedgeKind",
+    "NewSpeaker",
     "Note",
     "ParseError",
     "Platform",
     "Precision",
     "Report",
+    "ReportDiff",
     "Severity",
     "Source",
     "SourceKind",
@@ -84,6 +87,7 @@ __all__ = [
     "__version__",
     "build_report",
     "csl_items",
+    "diff",
     "from_dict",
     "from_json",
     "html_to_text",

@@ -1,4 +1,4 @@
-"""The command line: ``briefmodel show | parse | check | render | export | schema``.
+"""The command line: ``briefmodel show | parse | check | render | export | diff | schema``.
 
 Every error is one line on standard error and never a traceback: status 2 for
 bad input (a missing, unreadable, binary or undecodable file, JSON that is no
@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TextIO
 
+from briefmodel._cli.diff import run_diff
 from briefmodel._cli.export import export
 from briefmodel._cli.output import describe, open_output
 from briefmodel._cli.reading import STDIN, input_name, json_reports, text_reports
@@ -266,6 +267,11 @@ def _parser() -> argparse.ArgumentParser:
         "--force-workers", action="store_true", help="start all --workers N processes even beyond the number of CPUs"
     )
     export.set_defaults(run=_export)
+    compare = commands.add_parser("diff", help="what the newer of two reports of a series adds to the older")
+    compare.add_argument("old", help="the earlier report: a text, Markdown, HTML or JSON file, or - for standard input")
+    compare.add_argument("new", help="the later report")
+    compare.add_argument("--json", action="store_true", help="write the difference as JSON")
+    compare.set_defaults(run=run_diff)
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON form")
     schema.set_defaults(run=_schema)
     return parser
