@@ -842,6 +842,14 @@ def test_abbreviations_articles_possessives_and_number_do_not_change_a_key(speak
     assert len(keys) == 1
 
 
+def test_a_plural_in_ies_is_keyed_in_the_singular() -> None:
+    keys = _keys(
+        "Ukrainian authorities reported that Russian forces struck Kharkiv. "
+        "A Ukrainian authority stated that the strike killed two civilians."
+    )
+    assert keys == ["ukrainian authority", "ukrainian authority"]
+
+
 def test_a_surname_alone_takes_a_well_known_actors_full_name_across_reports() -> None:
     first = _keys("Peskov stated that the Kremlin had no plans to negotiate.")
     second = _keys("Kremlin Spokesperson Dmitry Peskov stated that talks would resume.")

@@ -137,8 +137,15 @@ def _words(name: str, kind: AgentKind) -> tuple[str, ...]:
     else:
         words = _abbreviate(_named_tail(printed.split(), words))
     if kind in _PLURAL_KINDS and words and len(words[-1]) > 3 and words[-1].endswith("s") and words[-1][-2] != "s":
-        words[-1] = words[-1][:-1]
+        words[-1] = _singular(words[-1])
     return tuple(words)
+
+
+def _singular(word: str) -> str:
+    """``milbloggers`` → ``milblogger``, ``authorities`` → ``authority``, ``officials`` → ``official``."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1]
 
 
 def _named_tail(printed: list[str], words: list[str]) -> list[str]:
