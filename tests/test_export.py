@@ -79,8 +79,8 @@ def test_parquet_tables_equal_the_in_memory_ones(tmp_path: Path, folder: Path) -
     out = tmp_path / "out"
     assert main(["export", str(folder), str(SEED), "--to", "parquet", str(out)]) == 0
     files = sorted((folder / "2024").glob("*.txt"))
-    reports = [r for path in [*files, SEED] for r in bm.load(path)]
-    expected = bm.to_arrow(reports)
+    loaded = [(r, str(path)) for path in [*files, SEED] for r in bm.load(path)]
+    expected = bm.to_arrow([r for r, _ in loaded], paths=[path for _, path in loaded])  # the rows carry their file
     for name in TABLES:
         assert pq.read_table(out / name).equals(expected[name]), name
 
@@ -96,7 +96,8 @@ def test_parquet_parts_hold_a_bounded_number_of_row_groups(
     parts = sorted((out / "claims").glob("*.parquet"))
     assert [p.name for p in parts] == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
     assert [pq.ParquetFile(p).metadata.num_row_groups for p in parts] == [2, 2, 2]
-    expected = bm.to_arrow([r for path in sorted((folder / "2024").glob("*.txt")) for r in bm.load(path)])
+    loaded = [(r, str(path)) for path in sorted((folder / "2024").glob("*.txt")) for r in bm.load(path)]
+    expected = bm.to_arrow([r for r, _ in loaded], paths=[path for _, path in loaded])
     for name in TABLES:
         whole = pq.read_table(out / name)
         assert whole.equals(expected[name]), name
@@ -264,7 +265,7 @@ def test_a_htm_file_with_markup_is_read_as_html(tmp_path: Path) -> None:
     assert "briefmodel: note" not in err.getvalue()
     with open(tmp_path / "out" / "reports.csv", encoding="utf-8", newline="") as handle:
         (report,) = csv.DictReader(handle)
-    assert report["report_id"] == bm.report_id(bm.load(page)[0])
+    assert report["report_id"] == bm.report_id(bm.load(page)[0], str(page))  # the id of this file's report
 
 
 @pytest.mark.parametrize(
@@ -306,7 +307,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_prefixed(tmp_path: Path) -> None:
     source = tmp_path / "brief.txt"
     source.write_text(SPREADSHEET_BRIEF, encoding="utf-8")
     assert main(["export", str(source), "--to", "csv", str(tmp_path / "out")]) == 0
-    expected = bm.table_rows(bm.load(source))
+    expected = bm.table_rows(bm.load(source), paths=str(source))
     for name in TABLES:
         with open(tmp_path / "out" / f"{name}.csv", encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))

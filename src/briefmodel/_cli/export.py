@@ -1,15 +1,18 @@
 """``briefmodel export``: many files to one table each, a few reports in memory at a time, in place only when complete.
 
-The inputs are found first (``inputs``): a mistyped path is an error before
-anything is touched. The output is written into a temporary folder beside the
-target and put in its place only when complete, with a completion marker
+The inputs are found first (``_corpus/inputs.py``, which ``Corpus`` shares): a
+mistyped path is an error before anything is touched. The output is written
+into a temporary folder beside the target and put in its place only when
+complete, with a completion marker
 holding the counts (``staging``); Ctrl-C, SIGTERM, a full disk or any other
 failure removes the temporary folder and leaves the target as it was.
 
 Files are read by worker processes (``--workers``, at most one per CPU unless
 forced), each returning the plain rows of one file's reports; a worker that
-dies is replaced and its file read once more (``workers``). The main process
-writes the rows out in file order. CSV lines are written as they come, one
+dies is replaced and its file read once more (``_corpus/workers.py``). A file
+is read as ``Corpus`` reads it (``_corpus/reader.py``), and its rows carry its
+path (``table_rows(..., paths=path)``). The main process writes the rows out
+in file order. CSV lines are written as they come, one
 file per table, with text cells that a spreadsheet would run as a formula
 prefixed with ``'``. For Parquet, each file's rows become small Arrow tables
 at once (columnar, a few times smaller than the rows), held until a table has
@@ -32,15 +35,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import briefmodel
-from briefmodel._cli.inputs import HTML_SUFFIXES, SUFFIXES, find_inputs, looks_like_html
 from briefmodel._cli.signals import Terminated, sigterm_raises
 from briefmodel._cli.staging import MARKER, Staging, describe
-from briefmodel._cli.workers import read_all
+from briefmodel._corpus.inputs import SUFFIXES, find_inputs
+from briefmodel._corpus.reader import read_file
+from briefmodel._corpus.workers import read_all
 from briefmodel._errors import BriefmodelError, require
 from briefmodel._formats.tables import COLUMNS, TABLES, arrow_schema, arrow_table, table_rows
-from briefmodel._model.report import Report
-from briefmodel._read.files import load_text_file
-from briefmodel._read.pipeline import parse_all
 
 __all__ = ["EXIT_INTERRUPTED", "EXIT_TERMINATED", "FLUSH_BYTES", "MARKER", "PART_ROW_GROUPS", "export"]
 
@@ -48,8 +49,6 @@ FLUSH_BYTES = 128_000
 """Arrow bytes of one table held before they are written as one Parquet row group."""
 PART_ROW_GROUPS = 8
 """Row groups in one Parquet part file before the next part is begun."""
-SNIFF_BYTES = 65_536
-"""The first bytes of a ``.html``/``.htm`` file searched for markup."""
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 """A text cell starting with one of these gets a ``'`` in front in CSV (the last one so that the rule can be undone)."""
 EXIT_FAILED = 2
@@ -63,9 +62,8 @@ _Result = tuple[str, dict[str, list[dict[str, Any]]] | None, str | None, str | N
 def _read(path: str) -> _Result:
     """One file's rows, or the one-line reason it could not be read (runs in a worker)."""
     try:
-        if path.lower().endswith(HTML_SUFFIXES) and not _has_markup(path):
-            return path, table_rows(_load_as_text(path)), None, "holds no HTML markup: read as plain text"
-        return path, table_rows(load_text_file(path)), None, None
+        found = read_file(path)
+        return path, table_rows(found.reports, paths=path), None, found.note
     except BriefmodelError as error:
         return path, None, str(error), None
     except Exception as error:  # a bug must not end a run over years of files: list it with its file
@@ -74,28 +72,6 @@ def _read(path: str) -> _Result:
 
 def _lost(path: str, cause: str) -> _Result:
     return path, None, f"{path}: not read: {cause}, twice", None
-
-
-def _has_markup(path: str) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return looks_like_html(handle.read(SNIFF_BYTES))
-    except OSError:
-        return True  # the reader names the problem
-
-
-def _load_as_text(path: str) -> tuple[Report, ...]:
-    """A file read as plain text whatever its name (``load`` reads ``.htm`` as HTML)."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise BriefmodelError(f"cannot read {path}: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
-        raise BriefmodelError(f"{path} is not valid UTF-8: {where} ({error.reason})") from None
-    return parse_all(text)  # no NUL byte: looks_like_html sent any file with one to load_text_file
 
 
 class _Writer:
