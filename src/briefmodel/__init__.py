@@ -17,6 +17,7 @@ from briefmodel._formats.ids import report_id
 from briefmodel._formats.markdown import to_markdown
 from briefmodel._formats.tables import table_rows, to_arrow, to_pandas
 from briefmodel._formats.text import render
+from briefmodel._formats.view import to_html
 from briefmodel._model import (
     Agent,
     AgentKind,
@@ -103,6 +104,7 @@ __all__ = [
     "to_arrow",
     "to_csl_json",
     "to_dict",
+    "to_html",
     "to_json",
     "to_markdown",
     "to_pandas",

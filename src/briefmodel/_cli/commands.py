@@ -1,4 +1,4 @@
-"""The command line: ``briefmodel show | parse | check | render | export | diff | schema``.
+"""The command line: ``briefmodel show | parse | check | render | export | diff | view | schema``.
 
 Every error is one line on standard error and never a traceback: status 2 for
 bad input (a missing, unreadable, binary or undecodable file, JSON that is no
@@ -26,6 +26,7 @@ from briefmodel._cli.export import export
 from briefmodel._cli.output import describe, open_output
 from briefmodel._cli.reading import STDIN, input_name, json_reports, text_reports
 from briefmodel._cli.signals import Terminated, sigterm_raises
+from briefmodel._cli.view import add_view_command
 from briefmodel._errors import BriefmodelError, ParseError
 from briefmodel._formats.converter import to_json
 from briefmodel._formats.markdown import to_markdown
@@ -272,6 +273,7 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("new", help="the later report")
     compare.add_argument("--json", action="store_true", help="write the difference as JSON")
     compare.set_defaults(run=run_diff)
+    add_view_command(commands)
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON form")
     schema.set_defaults(run=_schema)
     return parser

@@ -1,102 +1,100 @@
-"""The notebook view of a report: ``Report._repr_html_``.
+"""The notebook view of a report: ``Report._repr_html_``, the compact form of the reading view.
 
-Report text is untrusted (scraped pages, pasted notes), so every piece of it is
-escaped with ``html.escape(quote=True)``, in text and in attributes alike, and a
-source becomes a link only when its URL is ``http://`` or ``https://`` and holds
-no white space or control character: ``javascript:`` and ``data:`` URLs are
-shown as text, never made links. No script, style or event attribute is ever
-written.
+It shows the header, the Key Takeaways (each linked to the claim it restates),
+a table of the claims (one label per citation, each a link to its note), the
+notes those labels link to with their sources, and the diagnostics. It is made
+of the reading view's own pieces (``view_parts``), with a small style sheet
+scoped to the view and made of translucent tints, so it sits in Jupyter's light
+and dark themes alike; it holds no script (notebooks drop or distrust them).
+
+Report text is untrusted (scraped pages, pasted notes): every piece of it is
+escaped with ``html.escape(quote=True)``, in text and in attributes alike, and
+a source becomes a link only when its URL is whole (not ``truncated``) and
+``http://`` or ``https://``: ``javascript:`` and ``data:`` URLs are shown as
+text. Element ids are made of a prefix from the report's text and numbers, so
+two reports in one notebook never share one.
 """
 
-import html
-
-from briefmodel._model.claims import Claim
+from briefmodel._formats.htmltext import safe_href, text
+from briefmodel._formats.view_assets import NOTEBOOK_CSS
+from briefmodel._formats.view_parts import (
+    Anchors,
+    claim_cells,
+    diagnostics_html,
+    header_html,
+    is_list_item,
+    notes_html,
+    page_prefix,
+    takeaways_html,
+)
 from briefmodel._model.diagnostics import Diagnostic
 from briefmodel._model.report import Report
-from briefmodel._model.sources import Source
 
 __all__ = ["MAX_ROWS", "report_html"]
 
 MAX_ROWS = 200
 """Claims and diagnostics shown in full; the rest are counted."""
 
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _safe_href(url: str | None) -> str | None:
-    """The URL, if it may be a link: http(s), and nothing in it that could break out of the attribute."""
-    if url is None or not url.lower().startswith(("http://", "https://")):
-        return None
-    if any(ch.isspace() or not ch.isprintable() for ch in url):
-        return None
-    return url
+# The escaping and the link rule under the names other views first imported them by; they live in htmltext.
+_e = text
+_safe_href = safe_href
 
 
-def _source_link(label: str, sources: tuple[Source, ...]) -> str:
-    links = []
-    for source in sources:
-        href = _safe_href(source.url)
-        title = _e(source.url or source.raw)
-        if href is None:
-            links.append(f'<span title="{title}">[{_e(label)}]</span>')
-        else:
-            links.append(
-                f'<a href="{_e(href)}" title="{title}" rel="noopener noreferrer" target="_blank">[{_e(label)}]</a>'
-            )
-    return "".join(links) if links else f"[{_e(label)}]"
+def _more(count: int, what: str) -> str:
+    return f"<p>… and {count} more {what}</p>" if count > 0 else ""
 
 
-def _claim_row(number: int, claim: Claim) -> str:
-    who = claim.attribution
-    speaker = f"{who.speaker.span.text} [{who.speaker.key}]" if who.speaker else ""
-    cited = " ".join(_source_link(c.label, c.sources) + ("*" if c.inferred else "") for c in claim.citations)
-    dates = ", ".join(d.text for d in claim.dates)
-    cells = [str(number), claim.stance.value, speaker, who.cue or "", claim.text, dates]
-    return "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in cells) + f"<td>{cited}</td></tr>"
-
-
-def _diagnostic_row(diagnostic: Diagnostic) -> str:
-    where = f"{diagnostic.span.line}:{diagnostic.span.column}" if diagnostic.span else ""
-    cells = [diagnostic.severity.value, diagnostic.code, where, diagnostic.message]
-    return "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in cells) + "</tr>"
-
-
-def _more(count: int) -> str:
-    return f"<p>… and {count} more</p>" if count > 0 else ""
+def _where(diagnostic: Diagnostic) -> str:
+    return text(f"{diagnostic.span.line}:{diagnostic.span.column}") if diagnostic.span else ""
 
 
 def report_html(report: Report) -> str:
-    """An HTML summary of a report: metadata, takeaways, a claims table with linked sources, diagnostics."""
-    date = report.published.isoformat() if report.published else "no date"
-    parts = [
-        '<div class="briefmodel-report">',
-        f"<h3>{_e(report.title or '(no title)')}</h3>",
-        f"<p>{_e(report.publisher or 'unknown publisher')} · {_e(date)}"
-        + (f" · {_e(', '.join(report.authors))}" if report.authors else "")
-        + "</p>",
-        f"<p>{len(report.citations)} citations · {len(report.notes)} notes · {len(report.sources)} sources · "
-        f"{len(report.takeaways)} takeaways · {len(report.claims)} claims · "
-        f"{len(report.diagnostics)} diagnostics</p>",
+    """An HTML summary of a report: header, takeaways, a claims table with linked notes and sources, diagnostics."""
+    anchors = Anchors(report, page_prefix(report))
+    claims = report.claims
+    counts = [
+        (len(report.citations), "citations"),
+        (len(report.notes), "notes"),
+        (len(report.sources), "sources"),
+        (len(report.takeaways), "takeaways"),
+        (len(claims), "claims"),
+        (len(report.diagnostics), "diagnostics"),
     ]
-    if report.takeaways:
-        items = []
-        for takeaway in report.takeaways:
-            support = f" <small>(restates claim {takeaway.supports[0].claim + 1})</small>" if takeaway.supports else ""
-            items.append(f"<li>{_e(takeaway.text)}{support}</li>")
-        parts.append("<h4>Key Takeaways</h4><ol>" + "".join(items) + "</ol>")
-    if report.claims:
-        head = "".join(f"<th>{name}</th>" for name in ("#", "stance", "speaker", "cue", "claim", "dates", "sources"))
-        rows = "".join(_claim_row(i, c) for i, c in enumerate(report.claims[:MAX_ROWS], start=1))
-        parts.append(f"<h4>Claims</h4><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-        parts.append(_more(len(report.claims) - MAX_ROWS))
-        if any(c.inferred for claim in report.claims for c in claim.citations):
+    parts = [
+        f'<div class="bm-report bm-compact" id="{anchors.report()}"><style>{NOTEBOOK_CSS}</style>',
+        header_html(report, "h3", counts),
+        takeaways_html(report, anchors, anchors.claim_row, "h4"),
+    ]
+    listed = [i for i, claim in enumerate(claims) if not is_list_item(report, claim)]
+    shown = listed[:MAX_ROWS]
+    cited_notes: set[int] = set()
+    if shown:
+        rows = []
+        head = ""
+        for index in shown:
+            cells = claim_cells(index, claims[index], anchors, compact=True)
+            head = head or "".join(f"<th>{name}</th>" for name, _ in cells)
+            rows.append(f'<tr id="{anchors.claim_row(index)}">' + "".join(f"<td>{c}</td>" for _, c in cells) + "</tr>")
+            for cited in claims[index].citations:
+                note = anchors.note_index(cited.citation.note)
+                if note is not None:
+                    cited_notes.add(note)
+        parts.append(f"<h4>Claims</h4><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        parts.append(_more(len(listed) - len(shown), "claims"))
+        if any(c.inferred for index in shown for c in claims[index].citations):
             parts.append("<p><small>* covered by the next callout of its paragraph</small></p>")
-    if report.diagnostics:
-        head = "".join(f"<th>{name}</th>" for name in ("severity", "code", "where", "message"))
-        rows = "".join(_diagnostic_row(d) for d in report.diagnostics[:MAX_ROWS])
-        parts.append(f"<h4>Diagnostics</h4><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-        parts.append(_more(len(report.diagnostics) - MAX_ROWS))
+    if len(listed) < len(claims):
+        skipped = len(claims) - len(listed)
+        parts.append(
+            f"<p><small>{skipped} list item{'s' if skipped != 1 else ''} (short bullet lines with no callout, such "
+            "as a list of the sections below) not shown as claims</small></p>"
+        )
+    for takeaway in report.takeaways:
+        for citation in takeaway.citations:
+            note = anchors.note_index(citation.note)
+            if note is not None:
+                cited_notes.add(note)
+    parts.append(notes_html(report, anchors, sorted(cited_notes), "h4", backlinks=False))
+    parts.append(diagnostics_html(report.diagnostics, "h4", _where, limit=MAX_ROWS))
     parts.append("</div>")
     return "".join(parts)
