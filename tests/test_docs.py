@@ -90,6 +90,7 @@ MIN_EXAMPLES: dict[str, int] = {
     "notebooks.md": 2,
     "html.md": 1,
     "tutorial.md": 4,
+    "corpus.md": 10,
 }
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

@@ -9,6 +9,7 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from briefmodel import _requirements  # noqa: F401  # first: names a missing dependency before any import needs it
+from briefmodel._corpus.corpus import Corpus
 from briefmodel._corpus.diff import NewSpeaker, ReportDiff, diff
 from briefmodel._errors import BriefmodelError, ParseError
 from briefmodel._formats.converter import DataError, from_dict, from_json, make_converter, to_dict, to_json
@@ -65,6 +66,7 @@ __all__ = [
     "Citation",
     "Claim",
     "ClaimCitation",
+    "Corpus",
     "DataError",
     "DateMention",
     "DateRole",
