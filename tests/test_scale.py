@@ -20,13 +20,13 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 
 def write_partition(paths: list[str], out: str) -> list[int]:
-    """Read some files and write their five tables as one Parquet part each; returns the row counts."""
-    reports = [report for path in paths for report in bm.load(path)]
-    if not reports:
+    """Read some files and write their tables as one Parquet part each; returns the row counts."""
+    read = [(report, path) for path in paths for report in bm.load(path)]
+    if not read:
         return [0] * len(TABLES)
-    part = bm.report_id(reports[0])  # stable and unique: the part's name does not depend on the scheduler
+    part = bm.report_id(*read[0])  # stable and unique: the part's name does not depend on the scheduler
     counts = []
-    for name, table in bm.to_arrow(reports).items():
+    for name, table in bm.to_arrow([r for r, _ in read], paths=[p for _, p in read]).items():
         folder = Path(out) / name
         folder.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, folder / f"{part}.parquet")
@@ -43,7 +43,8 @@ def test_the_dask_export_equals_the_one_process_tables(tmp_path: Path, scheduler
     out = str(tmp_path / "tables")
     bag = db.from_sequence(paths, npartitions=4)
     counts = bag.map_partitions(lambda part: [write_partition(list(part), out)]).compute(scheduler=scheduler)
-    direct = bm.to_pandas([report for path in paths for report in bm.load(path)])
+    read = [(report, path) for path in paths for report in bm.load(path)]
+    direct = bm.to_pandas([r for r, _ in read], paths=[p for _, p in read])
     for index, name in enumerate(TABLES):
         assert sum(count[index] for count in counts) == len(direct[name])
         back = pd.read_parquet(Path(out) / name)  # the folder of parts, read as one table
