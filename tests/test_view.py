@@ -11,6 +11,7 @@ import webbrowser
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -330,7 +331,7 @@ def hostile_report(payload: str) -> bm.Report:
 
 @pytest.mark.parametrize("payload", HOSTILE)
 def test_hostile_text_stays_text(payload: str) -> None:
-    report = hostile_report(payload)
+    report = attrs.evolve(hostile_report(payload), url=payload)  # the page's address is shown, and linked if http(s)
     for markup, standalone in ((bm.to_html(report), True), (bm.to_html(report, standalone=False), False)):
         page = assert_safe(markup, standalone=standalone)
         assert "<script>window" not in markup and "<img" not in markup and "<iframe" not in markup
@@ -411,3 +412,48 @@ def test_the_largest_corpus_report_renders_in_under_a_second() -> None:
     assert elapsed < 1.0, elapsed
     assert_safe(markup)
     print(f"{largest.name}: {len(report.text):,} characters -> {len(markup.encode()):,} bytes in {elapsed:.3f} s")
+
+
+def test_view_command_on_a_folder_writes_a_page_per_report_and_an_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(EXAMPLE, encoding="utf-8")
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "site"
+    assert main(["view", str(folder), "-o", str(out)]) == 2  # one file could not be read: named, the rest viewed
+    err = capsys.readouterr().err
+    assert "broken.txt" in err and "looks binary" in err and "3 reports viewed" in err
+    index = (out / "index.html").read_text(encoding="utf-8")
+    page = Page(index)
+    assert page.raw["script"] == [] and page.raw["style"] == [PAGE_CSS]
+    policy = csp_of(index)
+    assert policy.startswith("default-src 'none'; style-src ") and "script-src" not in policy
+    links = page.hrefs()
+    assert len(links) == 3 and all(re.fullmatch(r"reports/r-[0-9a-f]{16}\.html", link) for link in links)
+    shown = page.text()
+    assert "3 reports · 2024-12-14 to 2024-12-14" in shown and "seed.txt (report 2)" in shown
+    assert "Files not read (1)" in shown
+    for link in links:  # each page links back to the index
+        report_page = (out / link).read_text(encoding="utf-8")
+        assert '<a class="bm-up" href="../index.html">← All reports</a>' in report_page
+        assert_safe(report_page.replace('<a class="bm-up" href="../index.html">', '<a class="bm-up" href="#r1-text">'))
+    assert main(["view", str(folder)]) == 2
+    assert "give -o DIR" in capsys.readouterr().err
+
+
+def test_the_index_escapes_titles_and_file_names() -> None:
+    from briefmodel._formats.view_index import IndexEntry, index_html
+
+    payload = '<script>alert(1)</script>" onmouseover="x'
+    entry = IndexEntry(
+        href="reports/r-0.html", title=payload, published=None, series=payload, path=payload, position=0, counts=()
+    )
+    markup = index_html([entry], title=payload, failed=[(payload, payload)])
+    page = Page(markup)
+    assert page.raw["script"] == [] and page.hrefs() == ["reports/r-0.html"]
+    assert (
+        page.text().count(payload) == 7
+    )  # the title (page, heading), the row (title, series, file), the file not read

@@ -65,8 +65,11 @@ def to_html(report: Report, *, standalone: bool = True) -> str:
     return page_html([report], title=report.title, standalone=standalone)
 
 
-def page_html(reports: Sequence[Report], *, title: str | None = None, standalone: bool = True) -> str:
-    """The reading view of several reports on one page (a file that holds several), each under its own header."""
+def page_html(
+    reports: Sequence[Report], *, title: str | None = None, standalone: bool = True, index: str | None = None
+) -> str:
+    """The reading view of several reports on one page (a file that holds several), each under its own header;
+    ``index``: the address of an index page to link back to (the command line's, never report text)."""
     articles = [
         _article(report, Anchors(report, f"r{number}-"), script=standalone)
         for number, report in enumerate(reports, start=1)
@@ -75,6 +78,7 @@ def page_html(reports: Sequence[Report], *, title: str | None = None, standalone
     view = (
         '<div class="bm-view">'
         + ('<a class="bm-skip" href="#r1-text">Skip to the text</a>' if reports else "")
+        + (f'<nav class="bm-index"><a class="bm-up" href="{text(index)}">← All reports</a></nav>' if index else "")
         + contents
         + "".join(articles)
         + (_PANEL if standalone else "")

@@ -99,6 +99,9 @@ VIEW_CSS = (
 .bm-view .bm-skip:focus{left:.5em}
 .bm-view .bm-index,.bm-view .bm-report{max-width:52rem;margin:0 auto;padding:1.5rem 1.25rem 3rem 3.5rem}
 .bm-view .bm-report+.bm-report{border-top:3px double var(--bm-line)}
+.bm-view .bm-index{padding-bottom:0}
+.bm-view .bm-wide{max-width:80rem}
+.bm-view .bm-up{display:inline-block;margin-bottom:.5em}
 .bm-view .bm-title{font-size:1.6rem;line-height:1.25;margin:.2em 0 .3em}
 .bm-view .bm-meta,.bm-view .bm-counts{margin:.1em 0;color:var(--bm-muted)}
 .bm-view h2{font-size:1.2rem;margin:1.8em 0 .5em;padding-bottom:.2em;border-bottom:1px solid var(--bm-line)}
@@ -108,6 +111,7 @@ VIEW_CSS = (
 .bm-view .bm-filters{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end;margin:1em 0;font-size:.9em}
 .bm-view .bm-filters[hidden]{display:none}
 .bm-view .bm-filters label{display:flex;flex-direction:column;gap:.15em}
+.bm-view .bm-filters select{max-width:15rem}
 .bm-view .bm-filters select,.bm-view .bm-filters button,.bm-view .bm-panel button{font:inherit;padding:.25em .4em;
  color:var(--bm-fg);background:var(--bm-bg);border:1px solid var(--bm-line);border-radius:4px;cursor:pointer}
 .bm-view .bm-shown{color:var(--bm-muted);margin:0}
@@ -148,7 +152,11 @@ VIEW_CSS = (
 .bm-view .bm-panel dt{font-weight:600;color:var(--bm-muted);font-size:.85em;margin-top:.5em}
 .bm-view .bm-panel dd{margin:0}
 .bm-view .bm-panel .bm-note{list-style:none}
-.bm-view .bm-index table{width:100%}
+.bm-view .bm-index table{width:100%;border-collapse:collapse;font-size:.9em}
+.bm-view .bm-index th,.bm-view .bm-index td{border-bottom:1px solid var(--bm-line);padding:.3em .5em;text-align:left;
+ vertical-align:top}
+.bm-view .bm-index td:first-child{white-space:nowrap}
+.bm-view .bm-index .bm-n{text-align:right;font-variant-numeric:tabular-nums}
 @media (max-width:40rem){.bm-view .bm-line::before{display:none}.bm-view .bm-report{padding-left:1.25rem}}
 @media print{
  .bm-view{--bm-fg:#000;--bm-bg:#fff;--bm-muted:#444;--bm-line:#999;--bm-link:#000;font-size:10.5pt}
