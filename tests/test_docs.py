@@ -88,6 +88,7 @@ MIN_EXAMPLES: dict[str, int] = {
     "exports.md": 2,
     "markdown.md": 2,
     "notebooks.md": 2,
+    "view.md": 2,
     "html.md": 1,
     "tutorial.md": 4,
     "corpus.md": 10,
