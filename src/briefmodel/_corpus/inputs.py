@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from briefmodel._errors import BriefmodelError
+from briefmodel._read.files import looks_like_html
 
 __all__ = ["HTML_SUFFIXES", "SUFFIXES", "Inputs", "find_inputs", "looks_like_html"]
 
@@ -146,22 +147,3 @@ def _not_regular(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket, not a regular file"
     return "a device, not a regular file"
-
-
-_TAG_START = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!/?")
-
-
-def looks_like_html(head: bytes) -> bool:
-    """Whether the first bytes of a ``.html``/``.htm`` file hold markup: a ``<`` followed by a tag's first character.
-
-    Text that cannot be judged this way (a NUL byte, a UTF-16 byte order mark)
-    counts as markup, so the HTML reader names the problem.
-    """
-    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    position = head.find(b"<")
-    while position != -1:
-        if head[position + 1 : position + 2] and head[position + 1] in _TAG_START:
-            return True
-        position = head.find(b"<", position + 1)
-    return False

@@ -13,16 +13,15 @@ A file is read as ``load_text_file`` reads it (text, or a publisher's page for
 from pathlib import Path
 from typing import NamedTuple
 
-from briefmodel._corpus.inputs import HTML_SUFFIXES, looks_like_html
+from briefmodel._corpus.inputs import HTML_SUFFIXES
 from briefmodel._errors import BriefmodelError
 from briefmodel._model.report import Report
-from briefmodel._read.files import decode, load_text_file, read_bytes, refuse_binary
+from briefmodel._read.files import SNIFF_BYTES, decode, load_text_file, looks_like_html, read_bytes, refuse_binary
 from briefmodel._read.markdown import parse_markdown
 from briefmodel._read.pipeline import parse_all
 
 __all__ = ["AS_TEXT", "MARKDOWN_SUFFIXES", "SNIFF_BYTES", "FileReports", "read_file"]
 
-SNIFF_BYTES = 65_536
 """The first bytes of a ``.html``/``.htm`` file searched for markup."""
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 """Files read as Markdown briefs."""

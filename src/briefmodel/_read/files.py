@@ -22,10 +22,43 @@ from briefmodel._model.unchecked import new_diagnostic, new_span
 from briefmodel._read.html import parse_html
 from briefmodel._read.pipeline import iter_all
 
-__all__ = ["BINARY_PROBE", "HTML_SUFFIXES", "decode", "iter_reports", "load", "load_text_file", "read_bytes"]
+__all__ = [
+    "BINARY_PROBE",
+    "HTML_SUFFIXES",
+    "SNIFF_BYTES",
+    "decode",
+    "iter_reports",
+    "load",
+    "load_text_file",
+    "looks_like_html",
+    "read_bytes",
+]
 
 HTML_SUFFIXES = (".html", ".htm")
-"""Files read as a publisher's page (``parse_html``, the ``html`` extra) rather than as text."""
+"""Files read as a publisher's page (``parse_html``, the ``html`` extra) rather than as text, when they hold markup."""
+SNIFF_BYTES = 65_536
+"""How much of a ``.html``/``.htm`` file ``looks_like_html`` reads to decide."""
+
+
+_TAG_START = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!/?")
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Whether the first bytes of a ``.html``/``.htm`` file hold markup: a ``<`` followed by a tag's first character.
+
+    Text that cannot be judged this way (a NUL byte, a UTF-16 byte order mark)
+    counts as markup, so the HTML reader names the problem.
+    """
+    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    position = head.find(b"<")
+    while position != -1:
+        if head[position + 1 : position + 2] and head[position + 1] in _TAG_START:
+            return True
+        position = head.find(b"<", position + 1)
+    return False
+
+
 BINARY_PROBE = 8192
 """A NUL byte among a file's first bytes marks it as binary (a PDF, an image), not a brief."""
 
@@ -229,7 +262,8 @@ def load(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Repor
     raises ``BriefmodelError`` with a one-line message.
     """
     name = os.fspath(path)
-    return tuple(iter_reports(read_bytes(path), name, strict=strict, html=Path(name).suffix.lower() in HTML_SUFFIXES))
+    data = read_bytes(path)
+    return tuple(iter_reports(data, name, strict=strict, html=_is_page(name, data)))
 
 
 def load_text_file(path: "str | os.PathLike[str]", *, strict: bool = False) -> tuple[Report, ...]:
@@ -242,4 +276,9 @@ def load_text_file(path: "str | os.PathLike[str]", *, strict: bool = False) -> t
     name = os.fspath(path)
     data = read_bytes(path)
     refuse_binary(data, name)
-    return tuple(iter_reports(data, name, strict=strict, html=Path(name).suffix.lower() in HTML_SUFFIXES))
+    return tuple(iter_reports(data, name, strict=strict, html=_is_page(name, data)))
+
+
+def _is_page(name: str, data: bytes) -> bool:
+    """A ``.html`` or ``.htm`` file with markup in its first ``SNIFF_BYTES``: a page, not a text named so."""
+    return Path(name).suffix.lower() in HTML_SUFFIXES and looks_like_html(data[:SNIFF_BYTES])
