@@ -139,3 +139,11 @@ def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch, t
 def test_any_markup_gives_a_report(markup: str) -> None:
     view = bm.html_to_text(markup)
     assert bm.render(bm.parse_html(markup)) == view
+
+
+def test_load_reads_a_htm_file_without_markup_as_text(tmp_path: Path) -> None:
+    page = tmp_path / "report.htm"
+    page.write_text("Russian Offensive Campaign Assessment\n\nForces attacked near Kupyansk.[1]\n\n[1] https://t.me/a/1\n")
+    (report,) = bm.load(page)
+    assert bm.render(report) == page.read_text()  # read as the text it is, not as a page's text view
+    assert [c.note.label if c.note else None for c in report.citations] == ["1"]
