@@ -20,6 +20,7 @@ from briefmodel._formats.tables import table_rows, to_arrow, to_pandas
 from briefmodel._formats.text import render
 from briefmodel._formats.view import to_html
 from briefmodel._model import (
+    Abbreviation,
     Agent,
     AgentKind,
     Attribution,
@@ -31,19 +32,24 @@ from briefmodel._model import (
     DateMention,
     DateRole,
     Diagnostic,
+    Echelon,
     Hedge,
     HedgeKind,
     Note,
+    Place,
+    PlaceKind,
     Platform,
     Precision,
     Report,
     Severity,
+    Side,
     Source,
     SourceKind,
     Span,
     Stance,
     Support,
     Takeaway,
+    Unit,
 )
 from briefmodel._read.builder import build_report
 from briefmodel._read.files import load
@@ -57,6 +63,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 __all__ = [
+    "Abbreviation",
     "Agent",
     "AgentKind",
     "Attribution",
@@ -71,22 +78,27 @@ __all__ = [
     "DateMention",
     "DateRole",
     "Diagnostic",
+    "Echelon",
     "Hedge",
     "HedgeKind",
     "NewSpeaker",
     "Note",
     "ParseError",
+    "Place",
+    "PlaceKind",
     "Platform",
     "Precision",
     "Report",
     "ReportDiff",
     "Severity",
+    "Side",
     "Source",
     "SourceKind",
     "Span",
     "Stance",
     "Support",
     "Takeaway",
+    "Unit",
     "__version__",
     "build_report",
     "csl_items",

@@ -2,7 +2,7 @@
 
 Modules, one job each: ``text`` (spans, blocks, the checks on text fields),
 ``sources``, ``notes`` (notes and citations), ``claims`` (claims, their parts,
-takeaways), ``diagnostics`` (the diagnostics and the registry of codes),
+takeaways), ``entities`` (places, units, abbreviations), ``diagnostics`` (the diagnostics and the registry of codes),
 ``report``, ``unchecked`` (the constructors that skip the checks, for readers),
 and ``deferred`` (the reads behind the derived attributes).
 """
@@ -24,6 +24,16 @@ from briefmodel._model.claims import (
     Takeaway,
 )
 from briefmodel._model.diagnostics import CLAIM_CODES, Code, Diagnostic, Severity, diagnostic_order
+from briefmodel._model.entities import (
+    Abbreviation,
+    Echelon,
+    EntitiesReading,
+    Mentions,
+    Place,
+    PlaceKind,
+    Side,
+    Unit,
+)
 from briefmodel._model.notes import Citation, Note, citations_by_block
 from briefmodel._model.report import Report
 from briefmodel._model.sources import Platform, Source, SourceKind
@@ -33,6 +43,7 @@ __all__ = [
     "CALLOUT_RE",
     "CLAIM_CODES",
     "MAX_LABEL_DIGITS",
+    "Abbreviation",
     "Agent",
     "AgentKind",
     "Attribution",
@@ -46,19 +57,26 @@ __all__ = [
     "DateMention",
     "DateRole",
     "Diagnostic",
+    "Echelon",
+    "EntitiesReading",
     "Hedge",
     "HedgeKind",
+    "Mentions",
     "Note",
+    "Place",
+    "PlaceKind",
     "Platform",
     "Precision",
     "Report",
     "Severity",
+    "Side",
     "Source",
     "SourceKind",
     "Span",
     "Stance",
     "Support",
     "Takeaway",
+    "Unit",
     "citations_by_block",
     "diagnostic_order",
 ]

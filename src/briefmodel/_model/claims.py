@@ -10,7 +10,9 @@ from typing import NamedTuple
 
 import attrs
 
+from briefmodel._model import deferred
 from briefmodel._model.diagnostics import Diagnostic
+from briefmodel._model.entities import Place, Unit
 from briefmodel._model.notes import Citation
 from briefmodel._model.sources import Source
 from briefmodel._model.text import Span, no_callout, no_line_break
@@ -207,6 +209,16 @@ class Takeaway:
     supports: tuple[Support, ...] = ()
     """The body claims it restates, best first; none gives ``TAKEAWAY_UNSUPPORTED``."""
 
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """The places it names, in text order (derived on first use, not stored; see ``Claim.places``)."""
+        return deferred.item_entities(self).places
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """The military units it names, in text order (derived on first use, not stored)."""
+        return deferred.item_entities(self).units
+
 
 @attrs.frozen(kw_only=True)
 class Claim:
@@ -235,6 +247,18 @@ class Claim:
             for source in cited.sources:
                 seen.setdefault(source.key, source)
         return tuple(seen.values())
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """The places it names, in text order, each with its relation and anchor (derived on first use with the
+        rest of its report, not stored; a claim made in code is read alone)."""
+        return deferred.item_entities(self).places
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """The military units it names, in text order, each with its parent (derived on first use with the
+        rest of its report, not stored; a claim made in code is read alone)."""
+        return deferred.item_entities(self).units
 
 
 class ClaimsReading(NamedTuple):

@@ -9,6 +9,7 @@ import attrs
 from briefmodel._model import deferred
 from briefmodel._model.claims import Claim, ClaimsReading, Takeaway
 from briefmodel._model.diagnostics import Diagnostic
+from briefmodel._model.entities import Abbreviation, EntitiesReading
 from briefmodel._model.notes import Citation, Note
 from briefmodel._model.sources import Source
 from briefmodel._model.text import Block, Span, no_line_break
@@ -95,6 +96,16 @@ class Report:
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         """Every problem found, by position: the parser's, then those of reading claims and dates."""
         return self._reading.diagnostics
+
+    @functools.cached_property
+    def _entities(self) -> EntitiesReading:
+        return deferred.report_entities(self)
+
+    @property
+    def abbreviations(self) -> tuple[Abbreviation, ...]:
+        """The short forms the report defines in brackets after their full forms (``44th Army Corps [AC]``,
+        ``Ministry of Defense (MoD)``), in order; derived from the claims on first use, not stored."""
+        return self._entities.abbreviations
 
     def iter_spans(self) -> Iterator[Span]:
         """Every span the report holds, for checks and tools: those of its citations, notes, takeaways and
