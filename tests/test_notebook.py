@@ -240,3 +240,20 @@ def test_two_reports_in_one_notebook_never_share_an_id() -> None:
     ids = [re.findall(r'id="([^"]+)"', r._repr_html_()) for r in (first, second)]
     assert ids[0] and not set(ids[0]) & set(ids[1])
     assert first._repr_html_() == bm.parse(NEW_BEHAVIOUR)._repr_html_()  # the same report, the same ids
+
+
+def test_a_short_sentence_that_ends_a_bullet_line_stays_a_claim() -> None:
+    """Only a bullet line that is one whole sentence is a list item: the last of several sentences is a claim."""
+    report = bm.parse(
+        "Russian Offensive Campaign Assessment, February 28, 2022\n\n"
+        "Russian ground forces are advancing on four primary axes:\n\n"
+        "  • Kyiv axis: Russian forces will likely launch a renewed assault on western Kyiv on March 1. "
+        "Ukrainian forces are unlikely to capitulate.\n"
+        "  • 4. Crimea-Kherson.\n"
+    )
+    markup = report._repr_html_()
+    assert_safe(markup)
+    numbers = {c.text: i for i, c in enumerate(report.claims, start=1)}
+    assert f'claim-row-{numbers["Ukrainian forces are unlikely to capitulate."]}"' in markup
+    kherson = next(i for text, i in numbers.items() if "Crimea-Kherson" in text)
+    assert f'claim-row-{kherson}"' not in markup

@@ -26,9 +26,9 @@ from briefmodel._formats.view_parts import STANCES, Anchors, claim_summary
 from briefmodel._model.claims import Agent, Claim
 from briefmodel._model.notes import Citation
 from briefmodel._model.report import Report
-from briefmodel._model.text import BlockKind
+from briefmodel._model.text import BlockKind, Span
 
-__all__ = ["FOLD_LINES", "body_html", "speaker_key"]
+__all__ = ["FOLD_LINES", "body_html", "entity_marks", "speaker_key"]
 
 FOLD_LINES = 5
 """Page-furniture lines in a run (blank lines not counted) from which the run is folded."""
@@ -82,6 +82,17 @@ def _cue_range(claim: Claim) -> tuple[int, int] | None:
     if found is None:
         return None
     return claim.span.start + found.start(), claim.span.start + found.end()
+
+
+def entity_marks(claim: Claim) -> tuple[tuple[Span, str, str], ...]:
+    """The hook for the places and military units a claim names: each mention's span (inside the claim's), its
+    class (``bm-place`` or ``bm-unit``, styled in ``view_assets``) and its tooltip (kind and key).
+
+    None yet: when ``Claim.places`` and ``Claim.units`` are part of the model, this returns
+    ``((place.span, "bm-place", f"place: {place.kind.value}, {place.key}"), ...)`` and the same for units,
+    and the legend (``view._LEGEND``) gains the two marks.
+    """
+    return ()
 
 
 class _Lines:
@@ -156,6 +167,8 @@ class _Marks:
             self.add(hedge.span.start, hedge.span.end, _WORDS, '<span class="bm-hedge" title="hedge">', "</span>")
         for date in claim.dates:
             self.add(date.span.start, date.span.end, _WORDS, '<span class="bm-date" title="date">', "</span>")
+        for span, kind, title in entity_marks(claim):
+            self.add(span.start, span.end, _WORDS, f'<span class="{kind}" title="{text(title)}">', "</span>")
 
     def _callout(self, index: int, citation: Citation, anchors: Anchors) -> None:
         note = anchors.note_index(citation.note)

@@ -7,6 +7,7 @@ prefix (one per report on a page) and numbers only, never from report text.
 """
 
 import hashlib
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
@@ -45,7 +46,7 @@ STANCES: dict[Stance, tuple[str, str]] = {
 """Each stance's letter (printed beside each claim, so the stance survives grey-scale printing) and meaning."""
 
 LIST_ITEM_WORDS = 8
-"""A bullet line of at most this many words, with no callout, that is one whole sentence, is a list item."""
+"""A bullet line that is one whole sentence of at most this many words, with no callout, is a list item."""
 
 
 def page_prefix(report: Report) -> str:
@@ -275,16 +276,25 @@ def claim_cells(
     ]
 
 
+_LIST_MARK = re.compile(r"[\s\u00a0]*(?:(?:[•·▪‣◦*–-]|[0-9]+[.)]|[ivx]+[.)])[\s\u00a0]*)*", re.IGNORECASE)
+"""What may come before a list item on its line: spaces, and bullets or numbers (``•``, ``4.``, ``1)``, ``iv.``)."""
+
+
 def is_list_item(report: Report, claim: Claim) -> bool:
-    """A contents bullet rather than a claim: a bullet line that is one whole sentence of at most
-    ``LIST_ITEM_WORDS`` words, with no callout (``Supporting effort 3—Southern axis.``, ``2. Degrading Iranian
-    retaliatory capabilities.``)."""
+    """A contents bullet rather than a claim: a bullet line that is one whole sentence (its bullet or number aside)
+    of at most ``LIST_ITEM_WORDS`` words, with no callout (``Supporting effort 3—Southern axis.``,
+    ``2. Degrading Iranian retaliatory capabilities.``)."""
     if claim.citations or len(claim.text.split()) > LIST_ITEM_WORDS:
         return False
     line = claim.span.line - 1
     if not 0 <= line < len(report.blocks) or report.blocks[line].kind is not BlockKind.BULLET:
         return False
-    return report.blocks[line].text.strip().endswith(claim.span.text.strip())
+    text_of_line = report.blocks[line].text
+    begin = claim.span.start - report.line_starts[line]
+    end = claim.span.end - report.line_starts[line]
+    if not 0 <= begin <= end <= len(text_of_line):
+        return False
+    return _LIST_MARK.fullmatch(text_of_line, 0, begin) is not None and not text_of_line[end:].strip()
 
 
 def source_html(source: Source) -> str:
