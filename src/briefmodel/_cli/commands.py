@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from briefmodel._cli.diff import run_diff
 from briefmodel._cli.export import export
+from briefmodel._cli.export_store import export_duckdb
 from briefmodel._cli.output import describe, open_output
 from briefmodel._cli.reading import STDIN, input_name, json_reports, text_reports
 from briefmodel._cli.signals import Terminated, sigterm_raises
@@ -193,10 +194,16 @@ def _render(args: argparse.Namespace, out: TextIO) -> int:
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     to, folder = args.to
-    if to not in ("parquet", "csv"):
-        raise BriefmodelError(f"--to takes parquet or csv, not {to!r}")
+    if to not in ("parquet", "csv", "duckdb"):
+        raise BriefmodelError(f"--to takes parquet, csv or duckdb, not {to!r}")
     if args.workers < 1:
         raise BriefmodelError(f"--workers must be 1 or more, not {args.workers}")
+    if to == "duckdb":
+        return export_duckdb(
+            args.paths, folder, workers=args.workers, force_workers=args.force_workers, prune=args.prune
+        )
+    if args.prune:
+        raise BriefmodelError("--prune applies to --to duckdb only (a Parquet or CSV export is replaced whole)")
     return export(args.paths, folder, to=to, workers=args.workers, force_workers=args.force_workers)
 
 
@@ -254,18 +261,24 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="write to OUT (replaced when complete), not standard output"
     )
     render_.set_defaults(run=_render)
-    export = commands.add_parser("export", help="write the tables of many files as Parquet or CSV")
+    export = commands.add_parser("export", help="write the tables of many files as Parquet, CSV or a DuckDB store")
     export.add_argument("paths", nargs="+", metavar="PATH", help="files, and folders to search for .txt files")
     export.add_argument(
         "--to",
         nargs=2,
         required=True,
         metavar=("FORMAT", "OUT"),
-        help="parquet or csv, and the folder to write reports, claims, citations, notes and sources to",
+        help="parquet or csv, and the folder to write the tables to; or duckdb and the database file to add "
+        "the new and changed files to",
     )
     export.add_argument("--workers", type=int, default=1, metavar="N", help="processes reading files (default 1)")
     export.add_argument(
         "--force-workers", action="store_true", help="start all --workers N processes even beyond the number of CPUs"
+    )
+    export.add_argument(
+        "--prune",
+        action="store_true",
+        help="duckdb: also remove the files the store holds from under the named folders that are no longer there",
     )
     export.set_defaults(run=_export)
     compare = commands.add_parser("diff", help="what the newer of two reports of a series adds to the older")
