@@ -20,16 +20,19 @@ ACRONYM_AFTER = re.compile(r"\s?[\[(]([A-Za-z][A-Za-z0-9&\-]{1,11})[\])]")
 BRACKETED = re.compile(r"[\[(]([A-Za-z][A-Za-z0-9&\-]{1,11})[\])]")
 """Any bracketed one-word acronym of a sentence."""
 
+_ROMAN = frozenset("IVXLC")
 _LOWER_JOINS = frozenset({"of", "and", "for", "the", "on", "in", "al", "ol", "ul", "to", "de", "&"})
 
 
 def is_acronym(word: str) -> bool:
     """Is ``word`` an acronym (``AC``, ``MoD``, ``BTGs``, ``CENTCOM``), not a word or a roman numeral?"""
-    capitals = sum(1 for c in word if c.isupper())
-    letters = sum(1 for c in word if c.isalpha())
+    if len(word) < 2 or (not word[1].isupper() and not word[-1].isupper()):
+        return False  # "Kherson", "Kupyansk-Vuzlovyi": a second or last capital is where acronyms have one
+    capitals = sum(map(str.isupper, word))
+    letters = sum(map(str.isalpha, word))
     if capitals < 2 or capitals * 2 < letters:
         return False
-    return not (word.isupper() and set(word) <= set("IVXLC") and len(word) > 1 and word not in ("IV", "VI"))
+    return not (word.isupper() and _ROMAN.issuperset(word) and word not in ("IV", "VI"))
 
 
 def _letters(short: str) -> str:

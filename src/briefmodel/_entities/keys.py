@@ -11,6 +11,7 @@ variants (``Kupiansk`` and ``Kupyansk``) get different keys: the reports do not
 pair them.
 """
 
+import functools
 import re
 
 from briefmodel._entities.words import COUNTRIES, UNIT_ACRONYMS
@@ -38,6 +39,7 @@ def _plain(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)
 def place_key(text: str, kind: PlaceKind) -> str:
     """The key of a place printed as ``text``."""
     plain = _plain(text)

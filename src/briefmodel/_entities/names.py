@@ -20,9 +20,9 @@ _QUOTED = r"[“\"][A-Z][^”“\"\n]{0,40}[”\"]"
 _ORDINAL = r"\d{1,4}(?:st|nd|rd|th)\b"
 _JOIN = r"(?:of|ol|al|ul|el|e|bin|ibn|for)"
 RUN = re.compile(
-    rf"(?:{_ORDINAL}\s)?(?:{_QUOTED}\s)?{_WORD}"
+    rf"(?=[A-Z\d“\"])(?:(?:{_ORDINAL}\s)?(?:{_QUOTED}\s)?{_WORD}"
     rf"(?:\s(?:{_JOIN}\s(?:the\s)?)?(?:{_ORDINAL}\s)?(?:{_QUOTED}\s)?{_WORD})*"
-    rf"|{_ORDINAL}"
+    rf"|{_ORDINAL})"
 )
 """A run of capitalised words (with an ordinal, a quoted name, or a joining ``of``/``al``/``ol`` between them),
 or a bare ordinal. Each repetition starts with a space and a capital, so a run is read in one pass."""
@@ -131,8 +131,12 @@ def _split_joins(sentence: str, start: int, end: int) -> list[Name]:
     for join in _JOINED.finditer(sentence, start, end):
         before = sentence[piece : join.start()].rsplit(None, 1)[-1] if join.start() > piece else ""
         if before in OF_HEADS or (join.group(1) == "for" and before in ("Center", "Centre", "Institute")):
-            if before in EVENT_HEADS:
-                piece = join.end()  # "the Battle of Severodonetsk": the place alone
+            if before in EVENT_HEADS:  # "the Battle of Severodonetsk", "22nd Army Corps Chief of Staff"
+                head = join.start() - len(before)
+                name = _trimmed(sentence, piece, head - 1) if head - 1 > piece else None
+                if name is not None:
+                    found.append(name)
+                piece = join.end()
             continue
         name = _trimmed(sentence, piece, join.start())
         if name is not None:

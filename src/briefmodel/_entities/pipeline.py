@@ -22,12 +22,20 @@ from briefmodel._entities.keys import place_key, unit_key
 from briefmodel._entities.names import Name, find_names, worth_reading
 from briefmodel._entities.places import PlaceDraft, link_places, read_place
 from briefmodel._entities.units import UnitDraft, link_units, read_unit, shared_head_units
-from briefmodel._entities.words import PLACE_CLASSIFIERS, is_demonym
+from briefmodel._entities.words import DEMONYMS, EXCLUDED_NAMES, MONTHS, PLACE_CLASSIFIERS, is_demonym
 from briefmodel._gc import collector_paused
 from briefmodel._model.claims import Claim, Takeaway
-from briefmodel._model.entities import Abbreviation, EntitiesReading, Mentions, Place, PlaceKind, Side, Unit
-from briefmodel._model.report import Report
-from briefmodel._model.text import BlockKind, Span
+from briefmodel._model.entities import (
+    Abbreviation,
+    EntitiesReading,
+    EntitySource,
+    Mentions,
+    Place,
+    PlaceKind,
+    Side,
+    Unit,
+)
+from briefmodel._model.text import Block, BlockKind, Span
 from briefmodel._model.unchecked import positional_constructor, span_at
 
 __all__ = ["read_item_entities", "read_report_entities", "read_sentences"]
@@ -53,6 +61,8 @@ _BASE_KINDS = {
     "microraion": PlaceKind.DISTRICT,
 }
 _REGION_KINDS = frozenset({PlaceKind.REGION, PlaceKind.COUNTRY})
+_NEVER = EXCLUDED_NAMES | MONTHS | DEMONYMS
+"""One-word names that are never a place or a unit (``Russian``, ``March``, ``Kremlin``), skipped at once."""
 
 SpanOf = Callable[[int, int], Span]
 
@@ -75,25 +85,25 @@ class _Read(NamedTuple):
 
 
 @collector_paused
-def read_report_entities(report: Report) -> EntitiesReading:
-    """A parsed report's abbreviations and the places and units of its claims and takeaways."""
-    claims = report.claims
-    takeaways = report.takeaways
-    text = report.text
-    starts = report.line_starts
+def read_report_entities(source: EntitySource) -> EntitiesReading:
+    """A parsed report's abbreviations and the places and units of its claims and takeaways, from its text and
+    the spans of its claims and takeaways."""
+    text = source.text
+    starts = source.line_starts
 
     def span_of(start: int, end: int) -> Span:
         return span_at(text, starts, start, end)
 
-    headings = _heading_regions(report)
-    spans = [claim.span for claim in claims] + [takeaway.span for takeaway in takeaways]
-    context = Context(_default_side(report))
+    headings = _heading_regions(source.blocks, starts)
+    spans = (*source.claims, *source.takeaways)
+    context = Context(_default_side(source.series, source.title))
     mentions, abbreviations = read_sentences(
         [(span.text, span.start, _region_at(headings, span.start) if headings else None) for span in spans],
         context,
         span_of,
     )
-    return EntitiesReading(tuple(mentions[: len(claims)]), tuple(mentions[len(claims) :]), tuple(abbreviations))
+    count = len(source.claims)
+    return EntitiesReading(tuple(mentions[:count]), tuple(mentions[count:]), tuple(abbreviations))
 
 
 @collector_paused
@@ -155,8 +165,9 @@ def _read_sentence(
     places: list[PlaceDraft] = []
     ordinals: list[Name] = []
     unread: list[str] = []
+    never = _NEVER
     for name in names:
-        if name.start in skip:
+        if name.start in skip or (name.text in never and not text.startswith(" border", name.end)):
             continue
         unit = read_unit(name, text, context)
         if unit is not None:
@@ -185,8 +196,8 @@ def _read_sentence(
     return _Read(mentions, frozenset(unread))
 
 
-def _default_side(report: Report) -> Side:
-    series = (report.series or "") + " " + (report.title or "")
+def _default_side(series: str | None, title: str | None) -> Side:
+    series = (series or "") + " " + (title or "")
     if "Iran" in series or "Middle East" in series:
         return Side.OTHER
     if "Russia" in series or "Ukrain" in series:
@@ -194,9 +205,9 @@ def _default_side(report: Report) -> Side:
     return Side.UNKNOWN
 
 
-def _heading_regions(report: Report) -> list[tuple[int, str | None]]:
+def _heading_regions(blocks: tuple[Block, ...], starts: tuple[int, ...]) -> list[tuple[int, str | None]]:
     found: list[tuple[int, str | None]] = []
-    for block, start in zip(report.blocks, report.line_starts, strict=True):
+    for block, start in zip(blocks, starts, strict=True):
         if block.kind is BlockKind.HEADING:
             match = _HEADING_REGION.search(block.text)
             found.append((start, match.group() if match else None))

@@ -56,6 +56,7 @@ _CHAIN_LEADS = (
     "elements of the ",
     "likely ",
 )
+_PROXIES = frozenset({"DNR", "LNR", "(DNR)", "(LNR)", "DPR", "LPR", "(DPR)", "(LPR)"})
 _TITLES = frozenset(
     "Commander Commanders Chief Deputy Head Spokesperson Spokesman Colonel General Lieutenant Major Captain "
     "Sergeant Admiral Officer Officers Press Service Leader Leaders Commanders".split()
@@ -126,16 +127,31 @@ def _strip_nationality(words: list[str]) -> int:
     return lead
 
 
+_TRIGGERS = frozenset(UNIT_HEADS) | ARMED_GROUP_PREFIXES | frozenset(w for name in ARMED_GROUPS for w in name.split())
+
+
+def could_be_unit(name: Name, sentence: str) -> bool:
+    """A quick test that lets most names skip ``read_unit``: a unit's name has an ordinal, a formation's head
+    noun, an armed group's word, or is an acronym, or a lower-case head noun follows it."""
+    words = name.words
+    if not _TRIGGERS.isdisjoint(words):
+        return True
+    for word in words:
+        if word[0].isdigit() or word[-1].isupper() or "-" in word:
+            return True  # "1427th", "MRR", "BARS-31"
+    return _LOWER_HEADS.match(sentence, name.end) is not None
+
+
 def read_unit(name: Name, sentence: str, context: Context) -> UnitDraft | None:
     """The unit a name is, or ``None``."""
     words = name.words
-    if not words:
+    if not words or not could_be_unit(name, sentence):
         return None
     lead = _strip_nationality(words)
     core = words[lead:]
     numbered = _ORDINAL.match(core[0]) is not None
     last = core[-1]
-    if last in PLACE_CLASSIFIERS and last not in UNIT_HEADS:
+    if last in PLACE_CLASSIFIERS and last not in UNIT_HEADS and _armed_group(core) is None:
         return None  # "4th Artesh Ground Forces Aviation Base" is a facility
     echelon, size = _head(core, numbered, context)
     lower = None
@@ -261,7 +277,7 @@ def _side(lead: list[str], core: list[str], sentence: str, start: int) -> Side |
             return side
     if core[0] in ("IRGC", "Israeli", "US", "Iraqi", "Syrian", "Lebanese") or core[0] in ARMED_GROUP_PREFIXES:
         return Side.OTHER
-    if any(w in RUSSIAN_WORDS for w in core) or "DNR" in core or "LNR" in core:
+    if any(w in RUSSIAN_WORDS for w in core) or not _PROXIES.isdisjoint(core):
         return Side.RUSSIAN
     if any(w in UKRAINIAN_WORDS for w in core):
         return Side.UKRAINIAN

@@ -20,6 +20,7 @@ __all__ = [
     "COMPASS",
     "COUNTRIES",
     "COUNTRY_ACRONYMS",
+    "DEMONYMS",
     "DEMONYM_SIDES",
     "EXCLUDED_NAMES",
     "INSTITUTION_WORDS",
@@ -595,7 +596,7 @@ DEMONYM_SIDES: dict[str, str] = {
 }
 """Nationality words before a unit that tell its side (others give ``other``)."""
 
-_DEMONYMS = _words(
+DEMONYMS = _words(
     "Russian Ukrainian Iranian Israeli Iraqi Syrian Lebanese Kurdish Druze Emirati Saudi Qatari Omani Yemeni "
     "Chinese American British European Belarusian Chechen Georgian Turkish Houthi Baloch Arab Persian Suwaydawi "
     "Jordanian Egyptian Libyan Afghan Pakistani Indian Japanese Korean French German Polish Italian Spanish "
@@ -610,7 +611,7 @@ _DEMONYMS = _words(
 
 def is_demonym(word: str) -> bool:
     """A nationality word or adjective (``Russian``, ``Iranian-backed``), not a place name."""
-    if word in _DEMONYMS:
+    if word in DEMONYMS:
         return True
     _, dash, tail = word.partition("-")
     return bool(dash) and tail[:1].islower()  # Russian-occupied, US-backed, SDF-affiliated

@@ -12,6 +12,8 @@ import functools
 import weakref
 from typing import TYPE_CHECKING
 
+from briefmodel._model.entities import EntitySource
+
 if TYPE_CHECKING:  # for the type checker only: no import at run time
     from collections.abc import Callable
 
@@ -46,72 +48,93 @@ def report_claims(report: "Report") -> "ClaimsReading":
     from briefmodel._claims.pipeline import read_report_claims  # cycle: _claims reads _model's Report
 
     reading = read_report_claims(report)
-    _Owner.register(report, (*reading.claims, *reading.takeaways))
+    _Owner.register(report, reading)
     return reading
 
 
 def report_entities(report: "Report") -> "EntitiesReading":
     """``Report.abbreviations`` and the places and units of its claims and takeaways, read once."""
-    return _entities_readers()[0](report)
+    return _entities_readers()[0](_source(report, report.claims, report.takeaways))
 
 
 def item_entities(item: "Claim | Takeaway") -> "Mentions":
     """``Claim.places`` and ``units`` (and a takeaway's): read with the rest of its report when the item is one
-    of a live report's claims or takeaways, else from the item's own text alone (a claim made in code)."""
-    owner = _OWNERS.get(id(item))
-    if owner is not None:
-        found = owner.mentions(item)
-        if found is not None:
-            return found
+    of a parsed report's claims or takeaways (the report object may be gone), else from the item's own text
+    alone (a claim made in code)."""
+    entry = _OWNERS.get(id(item))
+    if entry is not None and entry() is item:
+        return entry.owner.mentions(item)
     return _entities_readers()[1](item)
 
 
 @functools.cache
-def _entities_readers() -> (
-    "tuple[Callable[[Report], EntitiesReading], Callable[[Claim | Takeaway], Mentions]]"
-):
+def _entities_readers() -> "tuple[Callable[[EntitySource], EntitiesReading], Callable[[Claim | Takeaway], Mentions]]":
     """``read_report_entities`` and ``read_item_entities``, imported on first use (once)."""
     from briefmodel._entities.pipeline import read_item_entities, read_report_entities  # cycle: reads _model
 
     return read_report_entities, read_item_entities
 
 
-_OWNERS: "dict[int, _Owner]" = {}
-"""The report each claim and takeaway of a live report was read from, by the item's ``id``. A report's entries
-go when the report goes (a finalizer), so an ``id`` here always names a live item."""
+def _source(report: "Report", claims: "tuple[Claim, ...]", takeaways: "tuple[Takeaway, ...]") -> EntitySource:
+    return EntitySource(
+        report.text,
+        report.line_starts,
+        report.blocks,
+        report.series,
+        report.title,
+        tuple([claim.span for claim in claims]),
+        tuple([takeaway.span for takeaway in takeaways]),
+    )
+
+
+class _Entry(weakref.ref):  # type: ignore[type-arg]
+    """An item of ``_OWNERS``: a weak reference to a claim or takeaway that removes itself when the item goes."""
+
+    __slots__ = ("key", "owner")
+
+    key: int
+    owner: "_Owner"
+
+
+_OWNERS: "dict[int, _Entry]" = {}
+"""The report each parsed claim and takeaway was read from, by the item's ``id``; an entry goes when its item
+goes, so an ``id`` here names a live item (the entry's referent is checked too)."""
+
+
+def _drop(entry: _Entry) -> None:
+    if _OWNERS.get(entry.key) is entry:
+        del _OWNERS[entry.key]
 
 
 class _Owner:
-    """The link from a report's claims and takeaways to the report (weak: it never keeps the report alive)."""
+    """What the claims and takeaways of one report share: the report (weakly) and what its entities are read
+    from (its text, layout and spans, never its claims), so that an item read after the report object is gone
+    reads the same."""
 
-    __slots__ = ("_found", "_report")
+    __slots__ = ("_found", "_ids", "_report", "_source")
 
-    def __init__(self, report: "Report") -> None:
+    def __init__(self, report: "Report", source: EntitySource, ids: list[int]) -> None:
         self._report = weakref.ref(report)
+        self._source = source
+        self._ids = ids
         self._found: dict[int, Mentions] | None = None
 
     @classmethod
-    def register(cls, report: "Report", items: "tuple[Claim | Takeaway, ...]") -> None:
-        owner = cls(report)
-        ids = [id(item) for item in items]
-        _OWNERS.update(dict.fromkeys(ids, owner))
-        weakref.finalize(report, _forget, ids)
+    def register(cls, report: "Report", reading: "ClaimsReading") -> None:
+        items = (*reading.claims, *reading.takeaways)
+        owner = cls(report, _source(report, reading.claims, reading.takeaways), [id(item) for item in items])
+        for item in items:
+            entry = _Entry(item, _drop)
+            entry.key = id(item)
+            entry.owner = owner
+            _OWNERS[entry.key] = entry
 
-    def mentions(self, item: "Claim | Takeaway") -> "Mentions | None":
+    def mentions(self, item: "Claim | Takeaway") -> "Mentions":
         if self._found is None:
-            report = self._report()
-            if report is None:
-                return None
-            reading = report._entities
-            found = dict(zip(map(id, report.claims), reading.claims, strict=True))
-            found.update(zip(map(id, report.takeaways), reading.takeaways, strict=True))
-            self._found = found
-        return self._found.get(id(item))
-
-
-def _forget(ids: list[int]) -> None:
-    for each in ids:
-        _OWNERS.pop(each, None)
+            report = self._report()  # the report reads once for all its items; without it, its text is read again
+            reading = report._entities if report is not None else _entities_readers()[0](self._source)
+            self._found = dict(zip(self._ids, (*reading.claims, *reading.takeaways), strict=True))
+        return self._found[id(item)]
 
 
 def report_html(report: "Report") -> str:

@@ -11,12 +11,13 @@ from typing import NamedTuple
 
 import attrs
 
-from briefmodel._model.text import Span
+from briefmodel._model.text import Block, Span
 
 __all__ = [
     "Abbreviation",
     "Echelon",
     "EntitiesReading",
+    "EntitySource",
     "Mentions",
     "Place",
     "PlaceKind",
@@ -168,3 +169,26 @@ class EntitiesReading(NamedTuple):
     """The places and units of each of ``Report.takeaways``, in the same order."""
     abbreviations: tuple[Abbreviation, ...]
     """The short forms the report defines, in order of definition."""
+
+
+class EntitySource(NamedTuple):
+    """What a report's entities are read from: its text and layout, and the spans of its claims and takeaways.
+
+    A claim keeps this of its report (never the report itself), so that its
+    places read the same after the report object is gone.
+    """
+
+    text: str
+    """The report's text."""
+    line_starts: tuple[int, ...]
+    """The offset of each line."""
+    blocks: tuple[Block, ...]
+    """Its lines, with the headings that name a section's region."""
+    series: str | None
+    """``Russian Offensive Campaign Assessment``, ``Iran Update``: whose side a unit is by default."""
+    title: str | None
+    """The headline."""
+    claims: tuple[Span, ...]
+    """The span of each claim."""
+    takeaways: tuple[Span, ...]
+    """The span of each takeaway."""
