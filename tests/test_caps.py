@@ -4,6 +4,7 @@ Nothing of the text is dropped: every callout stays a citation, the text renders
 back exactly, and every span tells the truth.
 """
 
+import pathlib
 import re
 
 import pytest
@@ -120,3 +121,18 @@ def test_claims_diagnostics_are_capped_too() -> None:
     summary = capped(report, "CLAIM_UNCITED")
     assert left_out(summary) == n - CAP and summary.span == report.claims[CAP].span
     assert capped(report, "CLAIM_UNCITED").span is not None
+
+
+def test_check_shows_the_summary_of_a_capped_code_it_shows(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefmodel._cli.commands import main
+
+    text = "Russian Offensive Campaign Assessment, December 14, 2024\n\n" + "Forces attacked.[7] " * 1_500
+    path = tmp_path / "capped.txt"
+    path.write_text(text + "\n\nEndnotes\n\n[1] https://t.me/a/1\n", encoding="utf-8")
+    assert main(["check", str(path)]) == 1  # warnings only: the info summary of a shown code is shown too
+    lines = capsys.readouterr().out.splitlines()
+    assert sum("warning CALLOUT_UNRESOLVED" in line for line in lines) == 1_000
+    (summary,) = [line for line in lines if "DIAGNOSTICS_CAPPED" in line]
+    assert "500 more CALLOUT_UNRESOLVED diagnostics left out" in summary

@@ -33,7 +33,7 @@ from briefmodel._formats.converter import to_json
 from briefmodel._formats.markdown import to_markdown
 from briefmodel._formats.schema import json_schema
 from briefmodel._formats.text import render
-from briefmodel._model.diagnostics import Diagnostic, Severity
+from briefmodel._model.diagnostics import Code, Diagnostic, Severity
 from briefmodel._model.report import Report
 
 __all__ = ["main"]
@@ -143,7 +143,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
                 # to show, and the claims (four fifths of the time) are not read.
                 diagnostics = report.diagnostics if args.info else report._diagnostics
                 for diagnostic in diagnostics:
-                    if diagnostic.severity in shown:
+                    if diagnostic.severity in shown or _summarizes_shown(diagnostic, shown):
                         span = diagnostic.span
                         where = f"{span.line + lines_before}:{span.column}" if span else f"{lines_before + 1}:1"
                         kind = f"{diagnostic.severity.value} {diagnostic.code}"
@@ -160,6 +160,14 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             _error(error)
             status = EXIT_BAD_INPUT
     return status
+
+
+def _summarizes_shown(diagnostic: Diagnostic, shown: tuple[Severity, ...]) -> bool:
+    """Is this the ``DIAGNOSTICS_CAPPED`` of a code that is shown? Then it is shown too (it is info), so a reader
+    of a thousand warnings learns that more were left out."""
+    if diagnostic.code != Code.DIAGNOSTICS_CAPPED.name:
+        return False
+    return any(Code[word].severity in shown for word in diagnostic.message.split() if word in Code.__members__)
 
 
 def _unencodable(error: UnicodeEncodeError) -> str:
