@@ -23,7 +23,6 @@ from briefmodel._entities.context import Context
 from briefmodel._entities.names import Name
 from briefmodel._entities.words import (
     AREA_NOUNS,
-    ARTICLE_KINDS,
     ATTACK_WORDS,
     BODY_WORDS,
     CAPITALS,
@@ -45,6 +44,8 @@ from briefmodel._entities.words import (
     SHARED_HEADS,
     SKIP_BEFORE,
     STRONG_PREPOSITIONS,
+    THE_COUNTRIES,
+    TITLE_WORDS,
     is_demonym,
 )
 from briefmodel._model.entities import PlaceKind
@@ -73,6 +74,8 @@ _CONTAINED = re.compile(r"(?:\s+in\s+(?:the\s+)?(?:(?:[a-z]+ern|occupied|[A-Za-z
 _OF_IN = re.compile(r"\s+of\s+(?:the\s+)?")
 _LOWER = re.compile(
     r"\s(tactical area|tactical direction|operational direction|missile base|air base|naval base|military base|"
+    r"industrial plant|metal plant|steel plant|power plant|chemical plant|plant|oil field|gas field|oil refinery|"
+    r"refinery|oil depot|airfield|site|"
     r"direction|”direction”|“direction”|axis|front|line|area|district|neighborhood|neighbourhood|microraion|"
     r"hromada|raion|highway|road|airbase|border|oblast|oblasts|provinces|regions|raions|countryside)(?![\w])"
 )
@@ -319,6 +322,7 @@ def read_place(name: Name, sentence: str, context: Context) -> PlaceDraft | None
     end = name.end
     core = words[lead:]
     classified = kind is not None
+    shared = False
     if kind is PlaceKind.COUNTRY and core[-1] in COUNTRY_ACRONYMS and _attributive(sentence, name.after):
         return None
     if kind is None:
@@ -326,11 +330,14 @@ def read_place(name: Name, sentence: str, context: Context) -> PlaceDraft | None
         if found is None:
             return None
         kind, size = found
-        classified = size > 0
+        classified = size != 0
+        shared = size < 0
+        size = abs(size)
         if size > 0:
             end = name.start + offsets[lead + size - 1] + len(core[size - 1])
-        core = core[: abs(size)] if size else core
+        core = core[:size] if size else core
     draft = PlaceDraft(sentence, start, end, kind)
+    draft.shared = shared
     draft.run = name.start
     draft.reach = name.after if end == name.end else end
     if kind is PlaceKind.FACILITY and end == name.end:
@@ -338,7 +345,7 @@ def read_place(name: Name, sentence: str, context: Context) -> PlaceDraft | None
         if number is not None and core[-1] in ("Station", "Base", "Complex", "Zone", "Site"):
             draft.end = draft.reach = number.end()
             draft.text = sentence[start : number.end()]
-    if not lead and name.article >= 0 and (kind in ARTICLE_KINDS or _keeps_article(draft.text)):
+    if not lead and name.article >= 0 and _keeps_article(draft.text, kind):
         draft.article = name.article
     if end == name.end and not name.possessive and _lower_classifier(draft, sentence, context, classified):
         classified = True
@@ -363,7 +370,11 @@ def read_place(name: Name, sentence: str, context: Context) -> PlaceDraft | None
     return draft
 
 
-def _keeps_article(text: str) -> bool:
+def _keeps_article(text: str, kind: PlaceKind) -> bool:
+    if kind is PlaceKind.WATER:
+        return True
+    if kind is PlaceKind.COUNTRY:
+        return text in THE_COUNTRIES
     return "People’s Republic" in text or "People's Republic" in text or text in MACRO_REGIONS
 
 
@@ -382,8 +393,12 @@ def _classified(
 ) -> tuple[PlaceKind, int] | None:
     """The kind of a name by its classifier and how many of its words are the place (a title or a body after
     it left out: ``Luhansk Oblast Head Serhiy Haidai``); size 0 for a bare name (no classifier), a negative size
-    for a bare name that a body word follows (``Suwayda Governor``)."""
+    for a shared plural head left out (``Kherson Oblasts``)."""
     first = core[0]
+    if first in EXCLUDED_NAMES and first not in PLACE_CLASSIFIERS and first not in TITLE_WORDS:
+        return None  # "Telegram Channel"
+    if first in COUNTRIES and len(core) > 1 and core[1] not in PLACE_CLASSIFIERS and core[1] not in ("of", "Republic"):
+        return PlaceKind.COUNTRY, 1  # "Russia Rodion Miroshnik": the country, then a person
     if (first in PLACE_PREFIXES and len(core) > 1 and first not in PLACE_CLASSIFIERS) or (
         first in ("Strait", "Sea", "Gulf", "Port") and len(core) > 2 and core[1] == "of"
     ):
@@ -404,6 +419,8 @@ def _classified(
             continue
         if word == "City" and index + 1 < len(core) and core[index + 1] in _CITY_TITLES:
             return PlaceKind.SETTLEMENT, index  # "Avdiivka City Head …": the title is "City Head"
+        if word in ("Oblasts", "Provinces") and index + 1 == len(core):
+            return kind, -index  # "Luhansk, Kharkiv, and Kherson Oblasts": a shared head, not in the text
         size = index + 1
         while size < len(core) and core[size] in PLACE_CLASSIFIERS:
             size += 1  # "Air Base", "Industrial Zone" end with a classifier too
@@ -426,18 +443,20 @@ def _lower_classifier(draft: PlaceDraft, sentence: str, context: Context, classi
     word = found.group(1)
     if word in SHARED_HEADS or word == "oblast":
         if word == "countryside" or not classified or draft.kind is PlaceKind.SETTLEMENT:
-            draft.kind = PlaceKind.REGION
+            draft.kind = PlaceKind.DISTRICT if word == "raions" else PlaceKind.REGION
             draft.shared = word != "countryside"
             draft.evidence = 2
             return True
         return False
     if word in ("area", "line") and "-" not in draft.text:
         return False  # "the Bakhmut area": an area noun, not a sector's name
-    if word in ("missile base", "air base", "naval base", "military base", "border") and classified:
+    kind = LOWER_CLASSIFIERS.get(word, PlaceKind.FACILITY)
+    if word == "border":
+        if "-" not in draft.text and draft.kind is not PlaceKind.COUNTRY:
+            return False
+    elif kind is PlaceKind.FACILITY and (classified or draft.text in context.known):
         return False  # "the Yazd Province missile base" is only the province
-    if word == "border" and draft.kind is not PlaceKind.COUNTRY and not classified:
-        return False
-    draft.kind = LOWER_CLASSIFIERS[word]
+    draft.kind = kind
     draft.end = draft.reach = found.end()
     draft.text = sentence[draft.start : draft.end]
     draft.evidence = 2
@@ -447,14 +466,24 @@ def _lower_classifier(draft: PlaceDraft, sentence: str, context: Context, classi
 def _looks_like_a_place(core: list[str], draft: PlaceDraft, sentence: str) -> bool:
     """May a bare name (no classifier, not in any list) be a place, given the words around it?"""
     first = core[0]
-    if first in EXCLUDED_NAMES or first in MONTHS or core[-1] in MONTHS:
+    if first in EXCLUDED_NAMES or first in MONTHS or core[-1] in MONTHS or not TITLE_WORDS.isdisjoint(core):
         return False
+    if len(core) == 1 and first in PLACE_CLASSIFIERS:
+        return False  # a classifier cut from its name ("Oblast" after a line break)
+    if "-" in first and all(part in COUNTRIES or is_demonym(part) for part in first.split("-")):
+        return False  # "Israel-Lebanon", "US-Iran": names inside a compound
+    if any(c.isdigit() for c in first):
+        return False  # "S-300": equipment
     if len(core) == 1 and is_acronym(first) and first not in COUNTRIES:
         return False
     if any(w in MEDIA_WORDS or w in INSTITUTION_WORDS for w in core) or first[0].isdigit():
         return False
     if draft.evidence == 1 and draft.relation in ("to", "from", "at", "on", "over", "against") and draft.run == 0:
         return False
+    if draft.relation == "on" and draft.evidence == 1:
+        before = sentence[max(0, draft.run - 40) : draft.run].split()
+        if len(before) < 2 or before[-2] not in ATTACK_WORDS:
+            return False  # "the Convention on the Prevention …": only an attack's "on" makes a name a place
     return not (draft.run == 0 and draft.evidence == 0 and not draft.joined)
 
 

@@ -56,6 +56,8 @@ _CHAIN_LEADS = (
     "elements of the ",
     "likely ",
 )
+_CENTER_WORDS = frozenset({"Unmanned", "Drone", "Drones", "Combat", "Spetsnaz", "Assault", "Special"})
+_OTHERS = frozenset({"IRGC", "Israeli", "US", "Iraqi", "Syrian", "Lebanese", "Islamic", "Iranian", "Artesh"})
 _PROXIES = frozenset({"DNR", "LNR", "(DNR)", "(LNR)", "DPR", "LPR", "(DPR)", "(LPR)"})
 _TITLES = frozenset(
     "Commander Commanders Chief Deputy Head Spokesperson Spokesman Colonel General Lieutenant Major Captain "
@@ -97,8 +99,16 @@ def _echelon(words: list[str], head: int, numbered: bool) -> Echelon | None:
     military = numbered or any(w in UNIT_WORDS for w in words)
     if echelon is Echelon.DISTRICT:
         return Echelon.DISTRICT if before in ("Military", "Naval") else None
-    if word in ("Company", "Companies", "Group", "Groups", "Center", "Centre", "Unit"):
+    if word in ("Center", "Centre"):
+        return echelon if not _CENTER_WORDS.isdisjoint(words) else None
+    if word in ("Company", "Companies", "Group", "Groups", "Unit"):
         return echelon if military or " ".join(words) in ARMED_GROUPS else None
+    if (
+        echelon in (Echelon.REGIMENT, Echelon.BRIGADE, Echelon.DIVISION, Echelon.BATTALION)
+        and not numbered
+        and all(w in UNIT_WORDS for w in words[:head])
+    ):
+        return None  # "a Motor Rifle Regiment", "Battalion Tactical Groups": no name
     if echelon is Echelon.ARMY:
         if numbered or before in ("Tank", "Arms", "Defense", "Air"):
             return Echelon.ARMY if numbered else Echelon.OTHER
@@ -110,8 +120,8 @@ def _echelon(words: list[str], head: int, numbered: bool) -> Echelon | None:
             return None
         state = any(is_demonym(w) or w in ("Republican", "Coast", "Presidential", "IRGC") for w in words[:head])
         return Echelon.OTHER if state else Echelon.GROUP
-    if not head and not numbered:
-        return None  # "Brigade", "Forces", "Command" alone name nothing
+    if not numbered and all(w in ("Armed", "Brigade", "Forces") for w in words[:head]):
+        return None  # "Brigade", "Forces", "Command", "Armed Forces" alone name nothing
     return echelon
 
 
@@ -194,10 +204,11 @@ def _head(core: list[str], numbered: bool, context: Context) -> tuple[Echelon | 
     found = _armed_group(core)
     if found is not None:
         return found, len(core)
-    if "Grouping" in core:
-        index = core.index("Grouping")
-        if core[index + 1 : index + 3] == ["of", "Forces"] and index:
-            return Echelon.GROUP, index + 3
+    for grouping in ("Grouping", "Group"):
+        if grouping in core:
+            index = core.index(grouping)
+            if core[index + 1 : index + 3] == ["of", "Forces"] and index:
+                return Echelon.GROUP, index + 3  # "Southern Grouping of Forces", "Eastern Group of Forces"
     for index in range(len(core) - 1, -1, -1):
         word = core[index]
         if word not in UNIT_HEADS:
@@ -268,14 +279,15 @@ def _acronym_unit(word: str, context: Context) -> Echelon | None:
 def _side(lead: list[str], core: list[str], sentence: str, start: int) -> Side | None:
     """The side the words show: a nationality word before it, a possessive country, its own words; ``None``
     when they show none (the report's default then applies)."""
-    for word in lead:
-        named = DEMONYM_SIDES.get(word)
-        return Side(named) if named else Side.OTHER
+    for word in lead or core[:1]:
+        if is_demonym(word):
+            named = DEMONYM_SIDES.get(word)
+            return Side(named) if named else Side.OTHER
     before = sentence[max(0, start - 12) : start]
     for word, side in (("Ukraine’s ", Side.UKRAINIAN), ("Russia’s ", Side.RUSSIAN), ("Ukrainian ", Side.UKRAINIAN)):
         if before.endswith(word):
             return side
-    if core[0] in ("IRGC", "Israeli", "US", "Iraqi", "Syrian", "Lebanese") or core[0] in ARMED_GROUP_PREFIXES:
+    if core[0] in _OTHERS or core[0] in ARMED_GROUP_PREFIXES:
         return Side.OTHER
     if any(w in RUSSIAN_WORDS for w in core) or not _PROXIES.isdisjoint(core):
         return Side.RUSSIAN

@@ -35,6 +35,8 @@ __all__ = [
     "REGIONS",
     "SETTLEMENT_NOUNS",
     "SKIP_BEFORE",
+    "THE_COUNTRIES",
+    "TITLE_WORDS",
     "UNIT_ACRONYMS",
     "UNIT_HEADS",
     "is_demonym",
@@ -242,7 +244,17 @@ CAPITALS = _words(
 REGIONS = _words(
     "Donbas Donbass Crimea Transnistria Abkhazia Kurdistan Gaza Sinai Chechnya Dagestan Kashmir Galilee Karabakh "
     "Nagorno-Karabakh Siberia Bessarabia Kuban Baluchistan Khuzestan Idlib"
-) | frozenset({"South Ossetia", "West Bank", "Gaza Strip", "Iraqi Kurdistan", "Golan Heights", "Northern Ireland"})
+) | frozenset(
+    {
+        "South Ossetia",
+        "North Ossetia",
+        "West Bank",
+        "Gaza Strip",
+        "Iraqi Kurdistan",
+        "Golan Heights",
+        "Northern Ireland",
+    }
+)
 """Historical and proxy regions named without a classifier."""
 
 MACRO_REGIONS = frozenset(
@@ -375,6 +387,43 @@ AREA_NOUNS = _words(
 is the relation."""
 
 SETTLEMENT_NOUNS = _words("settlement village town city hamlet")
+
+TITLE_WORDS = _words(
+    "President Presidential Adviser Advisor Minister Spokesperson Spokesman Deputy Governor Head Commander General "
+    "Colonel Lieutenant Major Captain Sergeant Admiral Ambassador Secretary Director Chairman Chief Mayor Senator "
+    "Speaker Prime Supreme Leader Sheikh Ayatollah Patriarch Metropolitan Representative Envoy Officer Chancellor "
+    "King Queen Prince Princess Emir Sultan Crown Pope"
+)
+"""Titles before a person's name: a name that starts with one is no place (``Presidential Adviser Oleksiy
+Arestovych``)."""
+
+THE_COUNTRIES = frozenset(
+    {
+        "United States",
+        "US",
+        "U.S.",
+        "USA",
+        "United Kingdom",
+        "UK",
+        "U.K.",
+        "PRC",
+        "Russian Federation",
+        "People’s Republic of China",
+        "People's Republic of China",
+        "UAE",
+        "United Arab Emirates",
+        "DPRK",
+        "Netherlands",
+        "Philippines",
+        "Gambia",
+        "Bahamas",
+        "Czech Republic",
+        "Central African Republic",
+        "Dominican Republic",
+        "United States of America",
+    }
+)
+"""Countries named with ``the``: the printed article is part of their text (``the United States``)."""
 """``the village of X``: X is a settlement."""
 
 SKIP_BEFORE = _words(
@@ -396,6 +445,8 @@ ATTACK_WORDS = _words(
 
 NONSPATIAL_TO = _words(
     "according due threat threats similar relative compared contrary prior referring committed loyal allegiance "
+    "loyalty reported report reports reporting subordinate subordinated answer answers answerable adviser advisor "
+    "advisers letter message appeal appealed responded response linked tied connected belonging belongs "
     "pertaining owing thanks respect regard addition proximity close next up ahead back access"
 )
 """Words before ``to`` that make it no spatial relation (``according to``, ``a threat to the U.S.``)."""
@@ -415,7 +466,19 @@ EXCLUDED_NAMES = _words(
     "General Colonel Admiral Lieutenant Major Sergeant Captain Sheikh Spokesperson Chief Secretary Director "
     "Ambassador Speaker Senator Minister Press Office Ministry Staff Duma Council Parliament Government "
     "Administration God Allah Islam Islamic Christian Muslim Shia Sunni Jewish Orthodox Catholic"
-) | frozenset({"White House", "Pentagon", "Ukrainian General Staff", "General Staff", "State Department"})
+) | frozenset(
+    {
+        "White House",
+        "Pentagon",
+        "Ukrainian General Staff",
+        "General Staff",
+        "State Department",
+        "North Korean",
+        "South Korean",
+        "North Koreans",
+        "South Koreans",
+    }
+)
 """Capitalised words that are never places or units by themselves (institutions, outlets, titles, labels)."""
 
 MEDIA_WORDS = _words(
@@ -555,6 +618,7 @@ ARMED_GROUPS: dict[str, Echelon] = {
     "Badr Organization": Echelon.GROUP,
     "Africa Corps": Echelon.CORPS,
     "Basij": Echelon.OTHER,
+    "Artesh": Echelon.OTHER,
     "Taliban": Echelon.GROUP,
     "al Shabaab": Echelon.GROUP,
     "Palestinian Islamic Jihad": Echelon.GROUP,
@@ -574,7 +638,7 @@ UNIT_WORDS = _words(
     "Missile Reconnaissance Separate Mechanized Special Purpose Operations Operational Combined Arms Territorial "
     "Volunteer Defense Defence Armored Armoured Mountain Engineer Sapper Signal Drone Unmanned Combat Jaeger "
     "Aviation Helicopter Fighter Bomber Storm Shock Rapid Reaction Military Ground Aerospace Mobilization Popular "
-    "Resistance Democratic Expeditionary Quds Radwan Coastal Border Presidential Interior Strategic Tactical "
+    "Expeditionary Quds Radwan Coastal Border Presidential Interior Strategic Tactical "
     "Anti-Aircraft Electronic Warfare Sniper Commando Commandos Infantry"
 )
 """Words of a formation's name: a ``Group``, ``Company`` or ``Center`` with one is a unit."""
@@ -604,7 +668,7 @@ DEMONYMS = _words(
     "Slovak Czech Bulgarian Serbian Croatian Armenian Azerbaijani Azeri Kazakh Uzbek Tajik Kyrgyz Turkmen "
     "Bahraini Kuwaiti Palestinian Sudanese Somali Ethiopian Eritrean Tunisian Algerian Moroccan "
     "Soviet Yazidi Alawite Shia Shiite Sunni Sudanese Malian Nigerien Libyan Cypriot Greek Canadian Australian "
-    "US-Israeli Israeli-US North South Pro-Russian pro-Russian Pro-Ukrainian Anti-regime Ossetian Abkhaz Tatar "
+    "US-Israeli Israeli-US Pro-Russian pro-Russian Pro-Ukrainian Anti-regime Ossetian Abkhaz Tatar "
     "Crimean Kyrgyzstani Uyghur Kurdistani Lebanese-Syrian Iraqi-Kurdish Iranian-backed Iran-backed"
 )
 
