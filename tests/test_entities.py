@@ -6,9 +6,12 @@ test and reads ``Claim.places`` / ``Claim.units``: the shapes, not single
 sentences of the gold set.
 """
 
+from pathlib import Path
+
 import pytest
 
 import briefmodel as bm
+from briefmodel._cli import main
 from briefmodel._entities.rows import COLUMNS, TABLES, entity_rows
 
 ROCA = "Russian Offensive Campaign Assessment, February 26, 2026\n\n"
@@ -737,3 +740,21 @@ def test_the_rows_of_the_places_and_units_tables() -> None:
         ("44th Army Corps", 1, "leningrad military district", 0),
         ("Leningrad Military District", None, None, 0),
     ]
+
+
+def test_show_lists_the_places_and_units_most_named_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(
+        ROCA
+        + "Russian forces attacked near Lyman and in Kharkiv Oblast near Vovchansk. Russian forces attacked Lyman.\n\n"
+        "Elements of the 1st Guards Tank Army [GTA] (Moscow Military District [MMD]) attacked near Lyman.\n",
+        encoding="utf-8",
+    )
+    assert main(["show", "--places", "--units", str(path)]) == 0
+    shown = capsys.readouterr().out
+    assert "places: 5 mentions of 3 places" in shown
+    assert shown.index("settlement  Lyman") < shown.index("settlement  Vovchansk (Kharkiv Oblast)")
+    assert "units: 2 mentions of 2 formations" in shown
+    assert "army       russian    1st Guards Tank Army ← Moscow Military District" in shown
+    assert main(["show", str(path)]) == 0
+    assert "places:" not in capsys.readouterr().out

@@ -22,6 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TextIO
 
 from briefmodel._cli.diff import run_diff
+from briefmodel._cli.entities import print_places, print_units
 from briefmodel._cli.export import export
 from briefmodel._cli.export_store import export_duckdb
 from briefmodel._cli.output import describe, open_output
@@ -108,6 +109,10 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
             if len(reports) > 1:
                 print(f"{'-' * 8} report {index} of {len(reports)} {'-' * 8}", file=out)
             _summary(report, out)
+            if args.places:
+                print_places(report, out)
+            if args.units:
+                print_units(report, out)
     return status
 
 
@@ -242,6 +247,8 @@ def _parser() -> argparse.ArgumentParser:
     files = "text files (UTF-8, or UTF-16/32 with a byte-order mark); - reads standard input"
     show = commands.add_parser("show", help="summarize the reports in each file")
     show.add_argument("files", nargs="+", metavar="FILE", help=files)
+    show.add_argument("--places", action="store_true", help="also list the places named, most named first")
+    show.add_argument("--units", action="store_true", help="also list the military units named, most named first")
     show.set_defaults(run=_show)
     parse = commands.add_parser("parse", help="read reports; print a line each, or their JSON")
     parse.add_argument("files", nargs="+", metavar="FILE", help=files)

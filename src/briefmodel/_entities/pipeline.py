@@ -296,7 +296,10 @@ def _places(drafts: list[PlaceDraft], sentence: _Sentence, span_of: SpanOf) -> t
     if not drafts:
         return ()
     offset = sentence.offset
-    in_sentence = next((d.text for d in drafts if d.kind is PlaceKind.REGION), None)
+    in_sentence = next(
+        (d.text for d in drafts if d.kind is PlaceKind.REGION and (d.relation in ("in", "within") or d.modifier)),
+        None,
+    )
     made: dict[int, Place] = {}
     for draft in _anchors_first(drafts):
         anchor = made.get(id(draft.anchor)) if draft.anchor is not None else None
