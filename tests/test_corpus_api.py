@@ -344,6 +344,21 @@ def test_two_files_holding_one_text_are_two_reports(tmp_path: Path) -> None:
     assert "1 copies of a text another file holds" in corpus._repr_html_()
 
 
+def test_without_the_tables_extra_rows_still_work_and_tables_name_it(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = bm.Corpus(series)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    assessed = corpus.claims(stance="assessed")
+    assert assessed and {row["stance"] for row in assessed} == {"assessed"}
+    assert corpus.sources() and corpus.speakers()
+    with pytest.raises(bm.BriefmodelError, match=r"pip install 'briefmodel\[tables\]'"):
+        corpus.to_arrow()
+    with pytest.raises(bm.BriefmodelError, match=r"pip install 'briefmodel\[tables\]'"):
+        corpus.claims().to_pandas()
+
+
 # --- the summary ----------------------------------------------------------------------------------------------------
 
 

@@ -309,13 +309,14 @@ class Corpus:
         """The tables of every report (see the corpus page), as pyarrow Tables, in the corpus's order.
 
         ``tables`` names the ones wanted (all of ``TABLES`` by default). Needs the
-        ``tables`` extra. The rows of each report become Arrow tables as they
-        come (a few times smaller than the rows), so memory is about the size of
-        the result.
+        ``tables`` extra. The rows of each report become Arrow tables where the
+        report is read (a few times smaller than the rows), so memory is about the
+        size of the result.
         """
         names = self._table_names(tables)
+        pa = require("pyarrow", extra="tables", purpose="tables")  # checked before any file is read
         pieces = [
-            (found.order, {name: table_of(COLUMNS[name], found.value[name]) for name in names})
+            (found.order, found.value)
             for found in self._found(functools.partial(passes.tables, names), self._read_files())
         ]
         pieces.sort(key=lambda piece: piece[0])
@@ -323,7 +324,7 @@ class Corpus:
         for name in names:
             empty = table_of(COLUMNS[name], [])
             parts = [piece[name] for _, piece in pieces]
-            result[name] = _concat([empty, *parts])
+            result[name] = pa.concat_tables([empty, *parts])
         return result
 
     def to_pandas(self, tables: Iterable[str] | None = None) -> dict[str, Any]:
@@ -350,7 +351,3 @@ class Corpus:
     def _repr_html_(self) -> str:
         """The notebook view: counts, dates, series, the first reports and the files not read (all escaped)."""
         return corpus_html(self._entries, len(self._files), self._failed, self._skipped)
-
-
-def _concat(tables: list[Any]) -> Any:
-    return require("pyarrow", extra="tables", purpose="tables").concat_tables(tables)

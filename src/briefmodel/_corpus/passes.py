@@ -18,7 +18,7 @@ from briefmodel._corpus.filters import ClaimFilter
 from briefmodel._corpus.reader import read_file
 from briefmodel._errors import BriefmodelError
 from briefmodel._formats.ids import report_id, text_hash
-from briefmodel._formats.tables import report_tables
+from briefmodel._formats.tables import COLUMNS, report_tables, table_of
 from briefmodel._model.report import Report
 
 __all__ = [
@@ -132,7 +132,7 @@ class Found(NamedTuple):
 def _claim_rows(keep: ClaimFilter, report: Report, path: str, position: int, rid: str) -> Found | None:
     if not keep.keeps_report(report):
         return None
-    rows = report_tables(report, path, position)["claims"]
+    rows = report_tables(report, path, position, ["claims"])["claims"]
     kept = [row for row, claim in zip(rows, report.claims, strict=True) if keep.keeps(claim)]
     return Found(rid, order(report.published, path, position), kept)
 
@@ -143,12 +143,14 @@ def claim_rows(keep: ClaimFilter, path: str) -> Done:
 
 
 def _tables(names: Sequence[str], report: Report, path: str, position: int, rid: str) -> Found:
-    rows = report_tables(report, path, position)
-    return Found(rid, order(report.published, path, position), {name: rows[name] for name in names})
+    rows = report_tables(report, path, position, names)
+    arrow = {name: table_of(COLUMNS[name], rows[name]) for name in names}
+    return Found(rid, order(report.published, path, position), arrow)
 
 
 def tables(names: Sequence[str], path: str) -> Done:
-    """The rows of the tables ``names`` for each report."""
+    """The tables ``names`` of each report as pyarrow Tables (made where the report is read: in a worker, they
+    travel back as Arrow buffers, a few times smaller than the rows)."""
     return run(lambda report, path, position, rid: _tables(names, report, path, position, rid), path)
 
 

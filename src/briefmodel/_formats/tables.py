@@ -21,7 +21,7 @@ writer of them (the export, the corpus, a store) reads them from here. Ids:
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple, TypeAlias
 
 from briefmodel._errors import BriefmodelError, require
@@ -233,23 +233,31 @@ def _placed(reports: Iterable[Report], paths: Paths) -> Iterator[tuple[Report, s
         raise BriefmodelError("tables: more paths than reports")
 
 
-def report_tables(report: Report, path: str | None = None, position: int | None = None) -> Rows:
-    """One report's rows of each table; ``path`` and ``position`` as ``table_rows`` gives them."""
+def report_tables(
+    report: Report, path: str | None = None, position: int | None = None, names: Iterable[str] = TABLES
+) -> Rows:
+    """One report's rows of each table of ``names`` (all by default); ``path`` and ``position`` as ``table_rows``
+    gives them."""
     rid = report_id(report) if path is None else report_id(report, path, position or 0)
+    wanted = list(names)
     citation_index = {id(citation): i for i, citation in enumerate(report.citations)}
     note_index = {id(note): i for i, note in enumerate(report.notes)}
-    notes = _note_rows(report, rid)
-    return {
-        "reports": [_report_row(report, rid, path, position)],
-        "claims": _claim_rows(report, rid, citation_index),
-        "citations": _citation_rows(report, rid, note_index),
-        "notes": notes.rows,
-        "sources": _source_rows(report, rid, notes.cited_in),
-        "takeaways": _takeaway_rows(report, rid),
-        "supports": _support_rows(report, rid),
-        "claim_sources": _claim_source_rows(report, rid, citation_index, note_index),
-        "diagnostics": _diagnostic_rows(report, rid),
+    makers: dict[str, Callable[[], list[dict[str, Any]]]] = {
+        "reports": lambda: [_report_row(report, rid, path, position)],
+        "claims": lambda: _claim_rows(report, rid, citation_index),
+        "citations": lambda: _citation_rows(report, rid, note_index),
+        "notes": lambda: _note_rows(report, rid).rows,
+        "sources": lambda: _source_rows(report, rid, _note_rows(report, rid).cited_in),
+        "takeaways": lambda: _takeaway_rows(report, rid),
+        "supports": lambda: _support_rows(report, rid),
+        "claim_sources": lambda: _claim_source_rows(report, rid, citation_index, note_index),
+        "diagnostics": lambda: _diagnostic_rows(report, rid),
     }
+    if "notes" in wanted and "sources" in wanted:  # both from one pass over the notes
+        notes = _note_rows(report, rid)
+        makers["notes"] = lambda: notes.rows
+        makers["sources"] = lambda: _source_rows(report, rid, notes.cited_in)
+    return {name: makers[name]() for name in wanted}
 
 
 def _report_row(report: Report, rid: str, path: str | None, position: int | None) -> dict[str, Any]:
