@@ -83,6 +83,7 @@ MIN_EXAMPLES: dict[str, int] = {
     "model.md": 3,
     "diagnostics.md": 3,
     "claims.md": 5,
+    "entities.md": 3,
     "sources.md": 1,
     "cli.md": 5,
     "exports.md": 2,

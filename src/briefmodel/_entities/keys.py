@@ -30,6 +30,15 @@ _ORDINAL = re.compile(r"(\d{1,4})(?:st|nd|rd|th)\b")
 _HONORIFICS = frozenset({"guards", "separate", "guard"})
 _SPELLING = {"motor": "motorized", "vdv": "airborne"}
 _SPACES = re.compile(r"\s+")
+_ALIASES = {
+    "wagner": "wagner group",
+    "pmc wagner": "wagner group",
+    "lebanese hezbollah": "hezbollah",
+    "isis": "islamic state",
+    "isil": "islamic state",
+    "houthis": "ansar allah",
+}
+"""Named groups printed in two forms (``Wagner`` and ``Wagner Group``): one key."""
 
 
 def _plain(text: str) -> str:
@@ -74,4 +83,6 @@ def unit_key(text: str, number: int | None, glossary: dict[str, str], head: str 
                 folded = "army"
             words.append(folded)
     name = " ".join(words)
-    return f"{number} {name}" if number is not None else name
+    if number is not None:
+        return f"{number} {name}"
+    return _ALIASES.get(name, name)

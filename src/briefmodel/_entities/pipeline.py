@@ -48,7 +48,10 @@ _new_unit: Callable[..., Unit] = positional_constructor(
 )
 _new_abbreviation: Callable[..., Abbreviation] = positional_constructor(Abbreviation, ("short", "full", "span"))
 _NOTHING = Mentions((), ())
-_HEADING_REGION = re.compile(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (?:Oblast|Province|Governorate)")
+_HEADING_REGION = re.compile(
+    r"(?:(?:Northern|Southern|Eastern|Western|Northeastern|Northwestern|Southeastern|Southwestern|Central) )?"
+    r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (Oblast|Province|Governorate)"
+)
 _ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)$")
 _BASE_KINDS = {
     "Province": PlaceKind.REGION,
@@ -79,7 +82,9 @@ class _Sentence(NamedTuple):
 class _Read(NamedTuple):
     """What reading a sentence gave, and what later sentences may change."""
 
-    mentions: Mentions
+    sentence: "_Sentence"
+    places: list[PlaceDraft]
+    units: list[UnitDraft]
     unread: frozenset[str]
     """Its names that were read as no place: a later sentence may give one as a place."""
 
@@ -142,14 +147,20 @@ def read_sentences(
             continue
         read.append(_read_sentence(_Sentence(text, offset, region), context, span_of, abbreviations))
     known = context.known
-    mentions: list[Mentions] = []
-    for found, (text, offset, region) in zip(read, sentences, strict=True):
-        if found is None:
-            mentions.append(_NOTHING)
-        elif found.unread and not found.unread.isdisjoint(known):
-            mentions.append(_read_sentence(_Sentence(text, offset, region), context, span_of, None).mentions)
-        else:
-            mentions.append(found.mentions)
+    final: list[_Read | None] = []
+    for found in read:
+        if found is not None and found.unread and not found.unread.isdisjoint(known):
+            found = _read_sentence(found.sentence, context, span_of, None)
+        final.append(found)
+    mentions = [
+        _NOTHING
+        if found is None
+        else Mentions(
+            _places(found.places, found.sentence, span_of, context),
+            _units(found.units, found.sentence, context, span_of),
+        )
+        for found in final
+    ]
     return mentions, abbreviations
 
 
@@ -192,8 +203,9 @@ def _read_sentence(
     kept = link_places(text, places) if places else []
     if abbreviations is not None:
         _learn(kept, context)
-    mentions = Mentions(_places(kept, sentence, span_of), _units(units, sentence, context, span_of))
-    return _Read(mentions, frozenset(unread))
+    if kept:
+        _regions(kept, sentence, context)
+    return _Read(sentence, kept, units, frozenset(unread))
 
 
 def _default_side(series: str | None, title: str | None) -> Side:
@@ -210,7 +222,7 @@ def _heading_regions(blocks: tuple[Block, ...], starts: tuple[int, ...]) -> list
     for block, start in zip(blocks, starts, strict=True):
         if block.kind is BlockKind.HEADING:
             match = _HEADING_REGION.search(block.text)
-            found.append((start, match.group() if match else None))
+            found.append((start, f"{match.group(1)} {match.group(2)}" if match else None))
     return found
 
 
@@ -292,26 +304,40 @@ def _learn(places: list[PlaceDraft], context: Context) -> None:
             known.setdefault(head, kind)
 
 
-def _places(drafts: list[PlaceDraft], sentence: _Sentence, span_of: SpanOf) -> tuple[Place, ...]:
-    if not drafts:
-        return ()
-    offset = sentence.offset
+def _regions(drafts: list[PlaceDraft], sentence: _Sentence, context: Context) -> None:
+    """The region of each place the sentence puts in one (its anchor's, or the region it is in), remembered for
+    the place's other mentions in the report."""
     in_sentence = next(
         (d.text for d in drafts if d.kind is PlaceKind.REGION and (d.relation in ("in", "within") or d.modifier)),
         None,
     )
+    learned = context.regions
+    for draft in _anchors_first(drafts):
+        if draft.kind in _REGION_KINDS:
+            continue
+        anchor = draft.anchor
+        if anchor is not None and anchor.kind is PlaceKind.REGION:
+            draft.region = anchor.text
+        elif anchor is not None and anchor.region is not None:
+            draft.region = anchor.region
+        else:
+            draft.region = in_sentence
+        if draft.region is not None:
+            learned.setdefault(draft.text, draft.region)
+
+
+def _places(drafts: list[PlaceDraft], sentence: _Sentence, span_of: SpanOf, context: Context) -> tuple[Place, ...]:
+    if not drafts:
+        return ()
+    offset = sentence.offset
+    learned = context.regions
     made: dict[int, Place] = {}
     for draft in _anchors_first(drafts):
         anchor = made.get(id(draft.anchor)) if draft.anchor is not None else None
         start = draft.article if draft.article >= 0 else draft.start
-        region = None
-        if draft.kind not in _REGION_KINDS:
-            if anchor is not None and anchor.kind is PlaceKind.REGION:
-                region = anchor.text
-            elif anchor is not None and anchor.region is not None:
-                region = anchor.region
-            else:
-                region = in_sentence or sentence.region
+        region = draft.region
+        if region is None and draft.kind not in _REGION_KINDS:
+            region = learned.get(draft.text) or sentence.region
         text = sentence.text[start : draft.end]
         made[id(draft)] = _new_place(
             text,
