@@ -58,6 +58,8 @@ def test_the_import_contracts_hold() -> None:
         ("_formats/text.py", "import briefmodel._read.pipeline", "Writers read only the model"),
         ("_read/lines.py", "import briefmodel._read.header", "Inside _read a stage imports only earlier stages"),
         ("_formats/csl.py", "import briefmodel._formats.tables", "No writer imports another"),
+        ("_corpus/rows.py", "import briefmodel._cli.export", "The parts import only down the flow"),
+        ("_formats/tables.py", "import briefmodel._corpus.rows", "The parts import only down the flow"),
     ],
 )
 def test_a_back_arrow_breaks_a_contract(tmp_path: Path, module: str, back_arrow: str, contract: str) -> None:
