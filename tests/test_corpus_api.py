@@ -4,7 +4,9 @@ tables, its summary, its memory, and the same results with worker processes."""
 import datetime as dt
 import gc
 import importlib.util
+import os
 import re
+import signal
 import sys
 import tracemalloc
 import warnings
@@ -17,6 +19,7 @@ from typing import Any
 import pytest
 
 import briefmodel as bm
+from briefmodel._corpus import passes
 from briefmodel._corpus.identities import SOURCE_COLUMNS, SPEAKER_COLUMNS
 from briefmodel._formats.ids import text_hash
 from briefmodel._formats.tables import COLUMNS, TABLES, arrow_table, report_tables
@@ -480,3 +483,30 @@ def test_the_corpus_page_names_every_column_of_sources_and_speakers() -> None:
         table = page.split(f"| `{method}` column |", 1)[1].split("\n\n", 1)[0]
         named = re.findall(r"`(\w+)`", table)
         assert [c for c in columns if c not in named] == [], method
+
+
+def dies_summarizing(path: str) -> Any:
+    """``passes.summaries`` that kills its own worker with SIGKILL, as the out-of-memory killer would, on files
+    named ``oom-once*`` (the first time) and ``oom-always*`` (every time). Workers import it by name."""
+    name = Path(path).name
+    if name.startswith("oom-always") or (name.startswith("oom-once") and not Path(path + ".died").exists()):
+        Path(path + ".died").write_text("", encoding="utf-8")
+        os.kill(os.getpid(), signal.SIGKILL)
+    return passes.summaries(path)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_killed_worker_costs_one_file_at_most(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for day in (1, 2, 3, 4):
+        (tmp_path / f"brief-{day}.txt").write_text(brief(day), encoding="utf-8")
+    (tmp_path / "oom-once.txt").write_text(brief(5), encoding="utf-8")
+    (tmp_path / "oom-always.txt").write_text(brief(6), encoding="utf-8")
+    monkeypatch.setattr(passes, "summaries", dies_summarizing)  # sent to the workers by name
+    with pytest.warns(UserWarning, match=r"1 of 6 files could not be read"):
+        corpus = bm.Corpus(tmp_path, workers=2)
+    assert [row["published"].day for row in corpus.summaries()] == [1, 2, 3, 4, 5]  # read again in a fresh worker
+    (path, reason), *_ = corpus.failed
+    assert len(corpus.failed) == 1 and path == str(tmp_path / "oom-always.txt")
+    assert reason.endswith(
+        "not read: its worker process was killed by SIGKILL (as the out-of-memory killer does), twice"
+    )

@@ -214,7 +214,7 @@ class Corpus:
         raises ``BriefmodelError``, a file whose worker died twice is warned about and left out."""
         for done in self._pass(work, files):
             if done.results is None:
-                if done.problem and done.problem.endswith(", twice"):
+                if done.lost:
                     warnings.warn(f"Corpus: {done.problem}; its rows are missing", stacklevel=4)
                     continue
                 raise BriefmodelError(f"Corpus: {done.problem}")

@@ -55,6 +55,8 @@ class Done(NamedTuple):
     """One result per report of the file (those the pass keeps), or ``None`` when the file could not be read."""
     problem: str | None = None
     """Why the file could not be read (one line)."""
+    lost: bool = False
+    """The file's worker process died twice while reading it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -97,7 +99,7 @@ def run(work: Callable[[Report, str, int, str], T | None], path: str) -> Done:
 
 def lost(path: str, cause: str) -> Done:
     """The result of a file whose worker died twice."""
-    return Done(path, None, f"{path}: not read: {cause}, twice")
+    return Done(path, None, f"{path}: not read: {cause}, twice", lost=True)
 
 
 def _summary(report: Report, path: str, position: int, rid: str) -> Summary:
