@@ -16,6 +16,7 @@ in an order that rotates from run to run:
 * ``briefmodel.parse`` over the plain texts;
 * ``briefmodel.parse`` plus the lazily computed ``report.claims`` and every
   ``note.sources``;
+* the same plus every claim's ``places`` and ``units``;
 * mistune 3 with its footnotes plugin (``create_markdown(plugins=["footnotes"])``,
   rendering HTML, its default) over the Markdown;
 * markdown-it-py (CommonMark) with ``mdit_py_plugins.footnote``, ``.parse()`` to
@@ -57,6 +58,7 @@ SCALE_TARGET = 12.0
 
 BRIEF_PARSE = "briefmodel.parse"
 BRIEF_FULL = "briefmodel.parse + sources + claims"
+BRIEF_ENTITIES = "briefmodel.parse + sources + claims + entities"
 MISTUNE = "mistune 3 + footnotes"
 MDIT = "markdown-it-py + footnote .parse()"
 
@@ -109,7 +111,17 @@ def make_peers(briefmodel: Any) -> list[Peer]:
         sources = [note.sources for note in report.notes]
         return claims, sources
 
-    peers = [Peer(BRIEF_PARSE, parse, markdown=False), Peer(BRIEF_FULL, parse_full, markdown=False)]
+    def parse_entities(text: str) -> object:
+        report = parse(text)
+        sources = [note.sources for note in report.notes]
+        mentions = [(claim.places, claim.units) for claim in report.claims]
+        return mentions, sources
+
+    peers = [
+        Peer(BRIEF_PARSE, parse, markdown=False),
+        Peer(BRIEF_FULL, parse_full, markdown=False),
+        Peer(BRIEF_ENTITIES, parse_entities, markdown=False),
+    ]
     md = mistune.create_markdown(plugins=["footnotes"])
     mdit = MarkdownIt("commonmark").use(footnote_plugin)
     peers += [Peer(MISTUNE, md, markdown=True), Peer(MDIT, mdit.parse, markdown=True)]

@@ -76,12 +76,15 @@ class Name:
         return made
 
 
-def find_names(sentence: str) -> list[Name]:
-    """The names of a sentence, in order."""
+def find_names(sentence: str, never: frozenset[str] = frozenset()) -> list[Name]:
+    """The names of a sentence, in order; a one-word name in ``never`` is left out (``Russian``, ``March``),
+    unless a border follows it (``the Belarusian border``)."""
     names: list[Name] = []
     for match in RUN.finditer(sentence):
         start, end = match.span()
         text = match.group()
+        if text in never and not sentence.startswith(" border", end):
+            continue
         if "’s " in text or "'s " in text:
             for inner in _INNER_POSSESSIVE.finditer(sentence, start, end):
                 names.extend(_pieces(sentence, start, inner.end() - 1))

@@ -64,6 +64,7 @@ _BASE_KINDS = {
     "microraion": PlaceKind.DISTRICT,
 }
 _REGION_KINDS = frozenset({PlaceKind.REGION, PlaceKind.COUNTRY})
+_BRACKET_WORD = re.compile(r"[\[(][A-Za-z]")
 _NEVER = EXCLUDED_NAMES | MONTHS | DEMONYMS
 """One-word names that are never a place or a unit (``Russian``, ``March``, ``Kremlin``), skipped at once."""
 
@@ -99,7 +100,7 @@ def read_report_entities(source: EntitySource) -> EntitiesReading:
     def span_of(start: int, end: int) -> Span:
         return span_at(text, starts, start, end)
 
-    headings = _heading_regions(source.blocks, starts)
+    headings = _heading_regions(source.blocks, starts) if len(source.blocks) else []
     spans = (*source.claims, *source.takeaways)
     context = Context(_default_side(source.series, source.title))
     mentions, abbreviations = read_sentences(
@@ -170,7 +171,7 @@ def _read_sentence(
     """The places and units of one sentence; the first time (``abbreviations`` given), also the abbreviations it
     defines and the places it teaches the context."""
     text = sentence.text
-    names = find_names(text)
+    names = find_names(text, _NEVER)
     skip = _definitions(text, sentence.offset, names, context, abbreviations, span_of)
     units: list[UnitDraft] = []
     places: list[PlaceDraft] = []
@@ -241,8 +242,8 @@ def _definitions(
     """Record the abbreviations a sentence defines (when ``found`` is given); the starts of the names that are
     those short forms."""
     skip: set[int] = set()
-    if "(" not in text and "[" not in text:
-        return skip
+    if _BRACKET_WORD.search(text) is None:
+        return skip  # no bracket holds a word: callouts only
     by_start = {name.start: name for name in names}
     defined: set[int] = set()
     for name in names:
