@@ -15,7 +15,7 @@ from typing import Any
 from briefmodel._model.claims import Claim, Takeaway
 from briefmodel._model.report import Report
 
-__all__ = ["COLUMNS", "TABLES", "entity_rows"]
+__all__ = ["COLUMNS", "TABLES", "entity_rows", "place_rows", "unit_rows"]
 
 TABLES = ("places", "units")
 
@@ -63,62 +63,73 @@ COLUMNS: dict[str, dict[str, str]] = {
 def entity_rows(report: Report, report_id: str) -> dict[str, list[dict[str, Any]]]:
     """The rows of the ``places`` and ``units`` tables for one report (``report_id``: its id in the other
     tables)."""
-    rows: dict[str, list[dict[str, Any]]] = {"places": [], "units": []}
-    for index, claim in enumerate(report.claims):
-        _add(rows, report_id, claim, index, None)
-    for index, takeaway in enumerate(report.takeaways):
-        _add(rows, report_id, takeaway, None, index)
+    return {"places": place_rows(report, report_id), "units": unit_rows(report, report_id)}
+
+
+def _items(report: Report) -> list[tuple[Claim | Takeaway, int | None, int | None]]:
+    claims: list[tuple[Claim | Takeaway, int | None, int | None]] = [
+        (claim, index, None) for index, claim in enumerate(report.claims)
+    ]
+    return claims + [(takeaway, None, index) for index, takeaway in enumerate(report.takeaways)]
+
+
+def place_rows(report: Report, report_id: str) -> list[dict[str, Any]]:
+    """The rows of the ``places`` table for one report."""
+    rows: list[dict[str, Any]] = []
+    for item, claim, takeaway in _items(report):
+        places = item.places
+        where = {id(place): i for i, place in enumerate(places)}
+        for i, place in enumerate(places):
+            anchor = place.anchor
+            rows.append(
+                {
+                    "report_id": report_id,
+                    "claim": claim,
+                    "takeaway": takeaway,
+                    "place": i,
+                    "text": place.text,
+                    "kind": place.kind.value,
+                    "relation": place.relation,
+                    "anchor": None if anchor is None else where.get(id(anchor)),
+                    "anchor_relation": place.anchor_relation,
+                    "anchor_key": None if anchor is None else anchor.key,
+                    "region": place.region,
+                    "key": place.key,
+                    "line": place.span.line,
+                    "column": place.span.column,
+                    "start": place.span.start,
+                    "end": place.span.end,
+                }
+            )
     return rows
 
 
-def _add(
-    rows: dict[str, list[dict[str, Any]]], rid: str, item: Claim | Takeaway, claim: int | None, takeaway: int | None
-) -> None:
-    places = item.places
-    where = {id(place): i for i, place in enumerate(places)}
-    for i, place in enumerate(places):
-        anchor = place.anchor
-        rows["places"].append(
-            {
-                "report_id": rid,
-                "claim": claim,
-                "takeaway": takeaway,
-                "place": i,
-                "text": place.text,
-                "kind": place.kind.value,
-                "relation": place.relation,
-                "anchor": None if anchor is None else where.get(id(anchor)),
-                "anchor_relation": place.anchor_relation,
-                "anchor_key": None if anchor is None else anchor.key,
-                "region": place.region,
-                "key": place.key,
-                "line": place.span.line,
-                "column": place.span.column,
-                "start": place.span.start,
-                "end": place.span.end,
-            }
-        )
-    units = item.units
-    where = {id(unit): i for i, unit in enumerate(units)}
-    for i, unit in enumerate(units):
-        parent = unit.parent
-        rows["units"].append(
-            {
-                "report_id": rid,
-                "claim": claim,
-                "takeaway": takeaway,
-                "unit": i,
-                "text": unit.text,
-                "number": unit.number,
-                "echelon": unit.echelon.value,
-                "side": unit.side.value,
-                "abbreviation": unit.abbreviation,
-                "parent": None if parent is None else where.get(id(parent)),
-                "parent_key": None if parent is None else parent.key,
-                "key": unit.key,
-                "line": unit.span.line,
-                "column": unit.span.column,
-                "start": unit.span.start,
-                "end": unit.span.end,
-            }
-        )
+def unit_rows(report: Report, report_id: str) -> list[dict[str, Any]]:
+    """The rows of the ``units`` table for one report."""
+    rows: list[dict[str, Any]] = []
+    for item, claim, takeaway in _items(report):
+        units = item.units
+        where = {id(unit): i for i, unit in enumerate(units)}
+        for i, unit in enumerate(units):
+            parent = unit.parent
+            rows.append(
+                {
+                    "report_id": report_id,
+                    "claim": claim,
+                    "takeaway": takeaway,
+                    "unit": i,
+                    "text": unit.text,
+                    "number": unit.number,
+                    "echelon": unit.echelon.value,
+                    "side": unit.side.value,
+                    "abbreviation": unit.abbreviation,
+                    "parent": None if parent is None else where.get(id(parent)),
+                    "parent_key": None if parent is None else parent.key,
+                    "key": unit.key,
+                    "line": unit.span.line,
+                    "column": unit.span.column,
+                    "start": unit.span.start,
+                    "end": unit.span.end,
+                }
+            )
+    return rows
