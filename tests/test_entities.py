@@ -287,6 +287,11 @@ def test_a_possessive_or_a_modifier_has_no_relation() -> None:
     ]
 
 
+def test_a_possessive_takes_no_relation_from_its_list() -> None:
+    found = places("Reports question Russia’s presence in Syria and Russia’s previous agreements with Assad.")
+    assert [(p[0], p[2]) for p in found] == [("Russia", None), ("Syria", "in"), ("Russia", None)]
+
+
 def test_shared_head_coordination_lists_each_conjunct_as_a_region() -> None:
     found = places(
         "Lavrov added that Ukraine must recognize Russia’s seizure of occupied Luhansk, Donetsk, Zaporizhia, and Kherson oblasts."

@@ -124,6 +124,7 @@ class PlaceDraft:
         "joined",
         "kind",
         "modifier",
+        "possessive",
         "reach",
         "region",
         "relation",
@@ -155,6 +156,8 @@ class PlaceDraft:
         self.reach = end
         """Where the text after it starts: past a possessive, a classifier, its parenthetical."""
         self.article = -1
+        self.possessive = False
+        """Printed with ``’s``: a determiner, which takes no relation from a list (``Syria and Russia’s``)."""
         self.shared = False
         """Printed before a plural head (``Kherson oblasts``): each conjunct of its list is a region."""
         self.weak = False
@@ -356,6 +359,7 @@ def read_place(name: Name, sentence: str, context: Context) -> PlaceDraft | None
     elif classified and draft.end == name.end and _MODIFIED_NOUN.match(sentence, draft.end):
         relation = None  # "strikes on the Yazd Province missile base": the province only names the base's place
     draft.relation, draft.evidence, draft.joined = relation, evidence, joined
+    draft.possessive = name.possessive
     if classified:
         return draft
     if _ITSELF.match(sentence, draft.reach) or _PAREN_ANCHOR.match(sentence, draft.reach):
@@ -667,7 +671,7 @@ def _coordinate(sentence: str, places: list[PlaceDraft]) -> None:
             continue
         gap = sentence[previous.reach : place.run] if previous is not None else ""
         if previous is not None and place.joined and _conjunct_gap(gap, loose=True):
-            if place.relation is None:
+            if place.relation is None and not place.possessive:
                 place.relation = previous.relation
             if place.weak and (previous.relation is not None or previous.shared) and not previous.weak:
                 place.weak = False
