@@ -727,6 +727,19 @@ def test_a_claim_outliving_its_report_is_read_alone() -> None:
     assert [p.text for p in claim.places] == ["Plekhovo", "Sudzha"]
 
 
+def test_the_link_from_claims_to_their_report_goes_with_the_claims() -> None:
+    from briefmodel._model import deferred
+
+    before = len(deferred._OWNERS)
+    report = _report("Russian forces attacked near Plekhovo (south of Sudzha). The 1427th MRR advanced.")
+    claims = report.claims
+    assert len(deferred._OWNERS) == before + len(claims)
+    del report
+    assert [p.text for p in claims[0].places] == ["Plekhovo", "Sudzha"]  # read after the report object went
+    del claims
+    assert len(deferred._OWNERS) == before
+
+
 def test_the_rows_of_the_places_and_units_tables() -> None:
     report = _report(
         "Elements of the 44th Army Corps [AC] (Leningrad Military District) attacked near Plekhovo (south of Sudzha)."
