@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from briefmodel._cli.diff import run_diff
 from briefmodel._cli.entities import print_places, print_units
 from briefmodel._cli.export import export
+from briefmodel._cli.export_csl import export_csl
 from briefmodel._cli.export_store import export_duckdb
 from briefmodel._cli.output import describe, open_output
 from briefmodel._cli.reading import STDIN, input_name, json_reports, text_reports
@@ -207,8 +208,8 @@ def _render(args: argparse.Namespace, out: TextIO) -> int:
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     to, folder = args.to
-    if to not in ("parquet", "csv", "duckdb"):
-        raise BriefmodelError(f"--to takes parquet, csv or duckdb, not {to!r}")
+    if to not in ("parquet", "csv", "duckdb", "csl"):
+        raise BriefmodelError(f"--to takes parquet, csv, duckdb or csl, not {to!r}")
     if args.workers < 1:
         raise BriefmodelError(f"--workers must be 1 or more, not {args.workers}")
     if to == "duckdb":
@@ -217,6 +218,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         )
     if args.prune:
         raise BriefmodelError("--prune applies to --to duckdb only (a Parquet or CSV export is replaced whole)")
+    if to == "csl":
+        return export_csl(args.paths, folder)
     return export(args.paths, folder, to=to, workers=args.workers, force_workers=args.force_workers)
 
 
@@ -276,15 +279,22 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="write to OUT (replaced when complete), not standard output"
     )
     render_.set_defaults(run=_render)
-    export = commands.add_parser("export", help="write the tables of many files as Parquet, CSV or a DuckDB store")
-    export.add_argument("paths", nargs="+", metavar="PATH", help="files, and folders to search for .txt files")
+    export = commands.add_parser(
+        "export", help="write the tables of many files as Parquet, CSV or a DuckDB store, or their sources as CSL-JSON"
+    )
+    export.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders (searched for .txt, .html and .htm files) and glob patterns",
+    )
     export.add_argument(
         "--to",
         nargs=2,
         required=True,
         metavar=("FORMAT", "OUT"),
-        help="parquet or csv, and the folder to write the tables to; or duckdb and the database file to add "
-        "the new and changed files to",
+        help="parquet or csv, and the folder to write the tables to; duckdb and the database file to add "
+        "the new and changed files to; or csl and the CSL-JSON file of every distinct source",
     )
     export.add_argument("--workers", type=int, default=1, metavar="N", help="processes reading files (default 1)")
     export.add_argument(
