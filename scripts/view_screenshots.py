@@ -13,6 +13,7 @@ note open in the side panel.
 """
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -45,6 +46,7 @@ def _driver(profile: str):  # type: ignore[no-untyped-def]
     from selenium.webdriver.chrome.service import Service
 
     chromium, chromedriver = shutil.which("chromium"), shutil.which("chromedriver")
+    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager, if it were ever asked, downloads nothing
     if not (chromium and chromedriver):
         sys.exit("no Chromium and ChromeDriver: apt-get install chromium chromium-driver")
     options = webdriver.ChromeOptions()

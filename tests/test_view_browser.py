@@ -12,6 +12,7 @@ everything; hostile reports run no script and make no link that is not http(s).
 """
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -59,6 +60,7 @@ class Browser:
         from selenium.webdriver.chrome.service import Service
 
         self.profile = tempfile.mkdtemp(prefix="briefmodel-chromium-")
+        os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager, if it were ever asked, downloads nothing
         options = webdriver.ChromeOptions()
         options.binary_location = str(CHROMIUM)
         for flag in [*FLAGS, f"--user-data-dir={self.profile}"]:
