@@ -147,7 +147,7 @@ def test_a_bad_file_is_listed_and_the_run_goes_on(tmp_path: Path, folder: Path) 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--to", "xlsx", "out"], "--to takes parquet or csv, not 'xlsx'"),
+        (["--to", "xlsx", "out"], "--to takes parquet, csv, duckdb or csl, not 'xlsx'"),
         (["--to", "csv", "out", "--workers", "0"], "--workers must be 1 or more, not 0"),
     ],
 )
