@@ -457,3 +457,25 @@ def test_the_index_escapes_titles_and_file_names() -> None:
     assert (
         page.text().count(payload) == 7
     )  # the title (page, heading), the row (title, series, file), the file not read
+
+
+def test_places_and_units_are_marked_with_their_kind_and_key() -> None:
+    report = bm.parse(
+        "Russian Offensive Campaign Assessment, December 14, 2024\n\n"
+        "Elements of the 20th Combined Arms Army [CAA] attacked near Kreminna on December 13.[1]\n\n"
+        "Endnotes\n[1] https://t.me/a/1\n"
+    )
+    (claim,) = report.claims
+    assert [p.text for p in claim.places] == ["Kreminna"] and [u.text for u in claim.units]
+    markup = bm.to_html(report)
+    assert_safe(markup)
+    place = claim.places[0]
+    assert (
+        f'<span class="bm-place" title="place: Kreminna (settlement; relation: near) [{place.key}]">Kreminna</span>'
+        in markup
+    )
+    unit = claim.units[0]
+    assert re.search(rf'<span class="bm-unit" title="unit: {re.escape(unit.text)} \(army; [a-z]+\)[^"]*">', markup)
+    row = text_of(markup, "r1-claim-row-1")
+    assert "place: Kreminna (settlement; relation: near)" in row and f"unit: {unit.text} (army;" in row
+    assert text_of(markup, "r1-L3") == report.blocks[2].text  # the marks add no text

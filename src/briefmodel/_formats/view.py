@@ -159,11 +159,13 @@ _LEGEND = (
     )
     + '<span><span class="bm-speaker">speaker</span></span><span><span class="bm-cue">cue</span></span>'
     '<span><span class="bm-hedge">hedge</span></span><span><span class="bm-date">date</span></span>'
+    '<span><span class="bm-place">place</span></span><span><span class="bm-unit">unit</span></span>'
     '<span><span class="bm-callout">[1]</span> callout</span>'
     '<span><span class="bm-callout bm-unresolved">[2]<span class="bm-q">?</span></span> unresolved</span>'
     "</div>"
 )
-"""What each mark means: the stances (tint, letter, line style), speaker, cue, hedge, date and callouts."""
+"""What each mark means: the stances (tint, letter, line style), speaker, cue, hedge, date, place, unit and
+callouts."""
 
 
 def _filters(report: Report) -> str:

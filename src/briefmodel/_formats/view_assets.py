@@ -43,7 +43,8 @@ _MARKS = """
 .bm-report .bm-hedge{font-style:italic;border-bottom:1px dashed currentColor}
 .bm-report .bm-hedge::before{content:"~";font-size:.75em;vertical-align:.4em;opacity:.8}
 .bm-report .bm-date{outline:1px solid var(--bm-muted);outline-offset:-1px;border-radius:3px;padding:0 2px}
-.bm-report .bm-place,.bm-report .bm-unit{font-variant:small-caps}
+.bm-report .bm-place{font-variant:small-caps}
+.bm-report .bm-unit{font-variant:small-caps;font-weight:600;letter-spacing:.02em}
 .bm-report .bm-callout{font-size:.8em;vertical-align:.3em;text-decoration:none;white-space:nowrap}
 .bm-report .bm-unresolved{color:var(--bm-bad);text-decoration:line-through;cursor:help}
 .bm-report .bm-q{font-weight:700;margin-left:1px;text-decoration:none;display:inline-block}

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 import attrs
 
 from briefmodel._formats.htmltext import text
-from briefmodel._formats.view_parts import STANCES, Anchors, claim_summary
+from briefmodel._formats.view_parts import STANCES, Anchors, claim_summary, place_text, unit_text
 from briefmodel._model.claims import Agent, Claim
 from briefmodel._model.notes import Citation
 from briefmodel._model.report import Report
@@ -85,14 +85,11 @@ def _cue_range(claim: Claim) -> tuple[int, int] | None:
 
 
 def entity_marks(claim: Claim) -> tuple[tuple[Span, str, str], ...]:
-    """The hook for the places and military units a claim names: each mention's span (inside the claim's), its
-    class (``bm-place`` or ``bm-unit``, styled in ``view_assets``) and its tooltip (kind and key).
-
-    None yet: when ``Claim.places`` and ``Claim.units`` are part of the model, this returns
-    ``((place.span, "bm-place", f"place: {place.kind.value}, {place.key}"), ...)`` and the same for units,
-    and the legend (``view._LEGEND``) gains the two marks.
-    """
-    return ()
+    """The places and military units a claim names (``Claim.places``, ``Claim.units``): each mention's span
+    (inside the claim's), its class (``bm-place`` or ``bm-unit``) and its tooltip (``place_text``,
+    ``unit_text``)."""
+    places = tuple((place.span, "bm-place", place_text(place)) for place in claim.places)
+    return places + tuple((unit.span, "bm-unit", unit_text(unit)) for unit in claim.units)
 
 
 class _Lines:

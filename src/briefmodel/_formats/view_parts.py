@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from briefmodel._formats.htmltext import link_url, safe_href, text
 from briefmodel._model.claims import Claim, DateMention, Hedge, Precision, Stance, Takeaway
 from briefmodel._model.diagnostics import Diagnostic
+from briefmodel._model.entities import Place, Unit
 from briefmodel._model.notes import Citation, Note
 from briefmodel._model.report import Report
 from briefmodel._model.sources import Source
@@ -32,8 +33,10 @@ __all__ = [
     "is_list_item",
     "notes_html",
     "page_prefix",
+    "place_text",
     "source_html",
     "takeaways_html",
+    "unit_text",
 ]
 
 STANCES: dict[Stance, tuple[str, str]] = {
@@ -206,6 +209,27 @@ def date_text(date: DateMention) -> str:
     return f"{date.text} → {resolved} ({date.precision.value}, {date.role.value})"
 
 
+def place_text(place: Place) -> str:
+    """``place: Plekhovo (settlement; relation: near; south of Sudzha; region: Kursk Oblast) [settlement:plekhovo]``,
+    as plain text."""
+    facts = [place.kind.value]
+    if place.relation:
+        facts.append(f"relation: {place.relation}")
+    if place.anchor is not None:
+        facts.append(f"{place.anchor_relation or 'given by'} {place.anchor.text}")
+    if place.region:
+        facts.append(f"region: {place.region}")
+    return f"place: {place.text} ({'; '.join(facts)})" + (f" [{place.key}]" if place.key else "")
+
+
+def unit_text(unit: Unit) -> str:
+    """``unit: 1427th MRR (regiment; russian; under 20th CAA) [1427 motorized rifle regiment]``, as plain text."""
+    facts = [unit.echelon.value, unit.side.value]
+    if unit.parent is not None:
+        facts.append(f"under {unit.parent.text}")
+    return f"unit: {unit.text} ({'; '.join(facts)})" + (f" [{unit.key}]" if unit.key else "")
+
+
 def _speaker(claim: Claim) -> str:
     who = claim.attribution
     if who.speaker is None:
@@ -271,6 +295,10 @@ def claim_cells(
         ("cue", cue),
         ("hedges", "<br>".join(text(hedge_text(h)) for h in claim.hedges)),
         ("dates", "<br>".join(text(date_text(d)) for d in claim.dates)),
+        (
+            "places and units",
+            "<br>".join(text(m) for m in [*map(place_text, claim.places), *map(unit_text, claim.units)]),
+        ),
         ("citations", cited),
         ("claim", text(claim.text)),
     ]
