@@ -15,7 +15,7 @@ text. Element ids are made of a prefix from the report's text and numbers, so
 two reports in one notebook never share one.
 """
 
-from briefmodel._formats.htmltext import safe_href, text
+from briefmodel._formats.htmltext import text
 from briefmodel._formats.view_assets import NOTEBOOK_CSS
 from briefmodel._formats.view_parts import (
     Anchors,
@@ -34,10 +34,6 @@ __all__ = ["MAX_ROWS", "report_html"]
 
 MAX_ROWS = 200
 """Claims and diagnostics shown in full; the rest are counted."""
-
-# The escaping and the link rule under the names other views first imported them by; they live in htmltext.
-_e = text
-_safe_href = safe_href
 
 
 def _more(count: int, what: str) -> str:
