@@ -365,6 +365,8 @@ def test_the_article_is_kept_only_for_water_countries_republics_and_macro_region
         "Russian milbloggers and Iranian officials criticized the Russian Ministry of Defense.",
         "The United States previously sanctioned Kimia Part Sivan Company for its work.",
         "Three officials told the Washington Post on March 6 that the report is true.",
+        "US National Security Council Spokesperson John Kirby told reporters about it.",
+        "The US Treasury Department stated in 2019 that the center conducts research.",
     ],
 )
 def test_institutions_demonyms_compounds_and_outlets_are_no_places(sentence: str) -> None:

@@ -401,7 +401,14 @@ def _classified(
     first = core[0]
     if first in EXCLUDED_NAMES and first not in PLACE_CLASSIFIERS and first not in TITLE_WORDS:
         return None  # "Telegram Channel"
-    if first in COUNTRIES and len(core) > 1 and core[1] not in PLACE_CLASSIFIERS and core[1] not in ("of", "Republic"):
+    if (
+        first in COUNTRIES
+        and first not in COUNTRY_ACRONYMS  # "US National Security Council": a modifier, no place
+        and len(core) > 1
+        and core[1] not in PLACE_CLASSIFIERS
+        and core[1] not in ("of", "Republic")
+        and not any(w in INSTITUTION_WORDS or w in MEDIA_WORDS for w in core)
+    ):
         return PlaceKind.COUNTRY, 1  # "Russia Rodion Miroshnik": the country, then a person
     if (first in PLACE_PREFIXES and len(core) > 1 and first not in PLACE_CLASSIFIERS) or (
         first in ("Strait", "Sea", "Gulf", "Port") and len(core) > 2 and core[1] == "of"
