@@ -12,7 +12,7 @@ import pytest
 
 import briefmodel as bm
 from briefmodel._cli import main
-from briefmodel._entities.rows import COLUMNS, TABLES, entity_rows
+from briefmodel._formats.entity_rows import COLUMNS, TABLES, entity_rows
 
 ROCA = "Russian Offensive Campaign Assessment, February 26, 2026\n\n"
 IRAN = "Iran Update, March 14, 2026\n\n"

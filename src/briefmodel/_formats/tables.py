@@ -1,5 +1,5 @@
-"""Flat tables of reports: one row per report, claim, citation, note, source, takeaway, support, claim source
-and diagnostic, with ids to join them.
+"""Flat tables of reports: one row per report, claim, citation, note, source, takeaway, support, claim source,
+diagnostic, place and unit mention, with ids to join them.
 
 ``table_rows`` needs nothing beyond the standard library and gives plain rows;
 ``to_pandas`` and ``to_arrow`` need the ``tables`` extra (pandas and pyarrow).
@@ -16,7 +16,8 @@ writer of them (the export, the corpus, a store) reads them from here. Ids:
   to another table hold its indexes (``citations.note``, ``claims.citations``).
   Every table joins to another on ``report_id`` and those indexes.
 - ``sources.key`` is ``Source.key`` and ``sources.source_id`` its CSL-JSON id: both
-  join the same source across reports.
+  join the same source across reports; ``places.key`` and ``units.key`` join the same
+  place or formation (``_formats/entity_rows.py`` has those two tables).
 """
 
 import os
@@ -25,6 +26,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple, TypeAlias
 
 from briefmodel._errors import BriefmodelError, require
+from briefmodel._formats.entity_rows import COLUMNS as ENTITY_COLUMNS
+from briefmodel._formats.entity_rows import place_rows, unit_rows
 from briefmodel._formats.ids import report_id, source_id, text_hash
 from briefmodel._model.report import Report
 
@@ -53,6 +56,8 @@ TABLES = (
     "supports",
     "claim_sources",
     "diagnostics",
+    "places",
+    "units",
 )
 """The tables, in the order they are written."""
 
@@ -182,6 +187,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "message": "str",
     },
 }
+COLUMNS.update(ENTITY_COLUMNS)  # places and units: one row per mention, written beside the model's tables
 
 Rows: TypeAlias = dict[str, list[dict[str, Any]]]
 Paths: TypeAlias = "str | os.PathLike[str] | Iterable[str | os.PathLike[str] | None] | None"
@@ -252,6 +258,8 @@ def report_tables(
         "supports": lambda: _support_rows(report, rid),
         "claim_sources": lambda: _claim_source_rows(report, rid, citation_index, note_index),
         "diagnostics": lambda: _diagnostic_rows(report, rid),
+        "places": lambda: place_rows(report, rid),
+        "units": lambda: unit_rows(report, rid),
     }
     if "notes" in wanted and "sources" in wanted:  # both from one pass over the notes
         notes = _note_rows(report, rid)
