@@ -244,6 +244,42 @@ def test_a_folder_given_to_the_python_functions_is_refused_with_what_to_do(tmp_p
         write_duckdb([tmp_path / "briefs"])
 
 
+def test_rows_carry_the_path_given_and_the_books_the_absolute_one(tmp_path: Path) -> None:
+    """The same relative arguments give the Parquet export's report ids; another working directory re-reads nothing."""
+    write_briefs(tmp_path / "briefs", range(3))
+    done = subprocess.run(
+        [sys.executable, "-m", "briefmodel", "export", "briefs", "--to", "duckdb", "briefs.duckdb"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    subprocess.run(
+        [sys.executable, "-m", "briefmodel", "export", "briefs", "--to", "parquet", "out"], cwd=tmp_path, check=True
+    )
+    con = duckdb.connect(str(tmp_path / "briefs.duckdb"))
+    stored = con.execute("SELECT report_id, path FROM reports ORDER BY path").fetchall()
+    books = con.execute(f"SELECT path FROM {FILES_TABLE} ORDER BY path").fetchall()
+    con.close()
+    exported = pq.read_table(tmp_path / "out" / "reports", columns=["report_id", "path"]).to_pylist()
+    assert stored == [(row["report_id"], row["path"]) for row in exported]
+    assert [path for _, path in stored] == [os.path.join("briefs", f"b{i:04}.txt") for i in range(3)]
+    assert [path for (path,) in books] == [str(tmp_path / "briefs" / f"b{i:04}.txt") for i in range(3)]
+    status, err = run("export", str(tmp_path / "briefs"), "--to", "duckdb", str(tmp_path / "briefs.duckdb"))
+    assert (status, err.splitlines()[-1]) == (
+        0,
+        f"{tmp_path / 'briefs.duckdb'} is up to date: 0 files added, 0 changed, 3 unchanged",
+    )
+
+
+def test_workers_give_the_same_store(tmp_path: Path) -> None:
+    files = write_briefs(tmp_path / "briefs", range(6))
+    one = scratch(files, tmp_path / "one.duckdb")
+    update_duckdb(files, tmp_path / "two.duckdb", workers=2)
+    assert snapshot(tmp_path / "two.duckdb", loaded_at=False) == one
+
+
 # --- interruptions -----------------------------------------------------------------------------------------
 
 PAUSED_RUN = textwrap.dedent(
@@ -380,6 +416,8 @@ def test_a_copy_of_a_run_still_going_is_left_alone(tmp_path: Path) -> None:
     running = tmp_path / f".briefs.duckdb{store.BUILDING}{os.getppid()}"
     for path in (stale, running, Path(f"{stale}.wal")):
         path.write_bytes(b"half a database")
+    Path(f"{stale}.tmp").mkdir()
+    (Path(f"{stale}.tmp") / "spilled").write_bytes(b"blocks")
     update_duckdb(files, database)
     assert copies(database) == [running.name]
 

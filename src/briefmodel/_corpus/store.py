@@ -67,6 +67,7 @@ __all__ = [
     "COPY_BYTES",
     "FILES_TABLE",
     "FLUSH_BYTES",
+    "MEMORY_LIMIT",
     "META_TABLE",
     "FileRows",
     "StoreUpdate",
@@ -87,8 +88,11 @@ FLUSH_BYTES = 1_000_000
 """Arrow bytes of one table held before they are inserted with one statement."""
 COPY_BYTES = 8_000_000
 """Bytes of files to read above which an update is written into a copy swapped in, not in one transaction."""
-COMMIT_BYTES = 32_000_000
+COMMIT_BYTES = 4_000_000
 """Arrow bytes inserted into a copy between two commits."""
+MEMORY_LIMIT = "64MB"
+"""DuckDB's memory limit while a file is updated (its default, most of the machine's memory, lets its cache of
+the blocks written grow with the store)."""
 HASH_CHUNK = 1 << 20
 BUILDING = ".building-"
 """Between a database's name and the process id in the name of the copy an update writes."""
@@ -305,10 +309,10 @@ class _Layout:
 
     def _version(self) -> str:
         try:
-            found = self.con.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'briefmodel'").fetchone()
+            found = self.con.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'briefmodel'").fetchall()
         except _duckdb().Error:
             return "(unknown version)"
-        return str(found[0]) if found else "(unknown version)"
+        return str(found[0][0]) if found else "(unknown version)"
 
     def create(self) -> None:
         """Create every table, empty (within the caller's transaction)."""
@@ -562,9 +566,11 @@ def _copy_name(database: Path) -> Path:
 
 
 def _remove(path: Path) -> None:
+    """Remove a copy, with its write-ahead log and the folder DuckDB spills to."""
     for each in (path, path.with_name(path.name + ".wal")):
         with contextlib.suppress(FileNotFoundError):
             each.unlink()
+    shutil.rmtree(path.with_name(path.name + ".tmp"), ignore_errors=True)
 
 
 def _remove_stale_copies(database: Path) -> None:
@@ -572,10 +578,9 @@ def _remove_stale_copies(database: Path) -> None:
     prefix = f".{database.name}{BUILDING}"
     with contextlib.suppress(OSError):
         for entry in os.scandir(database.parent):
-            pid = entry.name[len(prefix) :].removesuffix(".wal")
+            pid = entry.name[len(prefix) :].split(".")[0]
             if entry.name.startswith(prefix) and pid.isdigit() and not _alive(int(pid)):
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
+                _remove(database.with_name(prefix + pid))
 
 
 def _alive(pid: int) -> bool:
@@ -617,7 +622,7 @@ def _write_file(
     _remove_stale_copies(target)
     if not os.path.exists(name):  # made in a copy from the start: no half-made database is ever seen under its name
         return _in_copy(inputs, name, target, None, read=read, prune=prune, on_commit=on_commit)
-    con = open_store(name)
+    con = _limited(open_store(name))
     try:
         plan = _plan(con, inputs, name, prune)
         if plan.exists and not plan.changed and not plan.doomed:
@@ -628,6 +633,11 @@ def _write_file(
         return _in_copy(plan, name, target, con, read=read, prune=prune, on_commit=on_commit)
     finally:
         con.close()
+
+
+def _limited(con: "duckdb.DuckDBPyConnection") -> "duckdb.DuckDBPyConnection":
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    return con
 
 
 def _in_copy(
@@ -667,7 +677,7 @@ def _in_copy(
     try:
         if held is not None:
             shutil.copyfile(target, copy)
-        con = open_store(copy, shown=name)
+        con = _limited(open_store(copy, shown=name))
         plan = work if isinstance(work, _Plan) else _plan(con, work, name, prune)
         update = _apply(con, plan, read, commit_bytes=COMMIT_BYTES, on_commit=swap)
         if not update.committed:
