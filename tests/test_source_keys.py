@@ -471,9 +471,9 @@ def test_keys_take_linear_time(piece: str) -> None:
         best = float("inf")
         for _ in range(3):
             (source,) = read_sources(printed)  # read afresh: a long item is not cached
-            start = time.perf_counter()
+            start = time.process_time()  # CPU time: milliseconds of wall time move with the machine's load
             assert source.key.startswith("url:https://example.com/start")
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
     assert_linear(cost, 20_000, 14)
