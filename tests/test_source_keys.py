@@ -476,7 +476,7 @@ def test_keys_take_linear_time(piece: str) -> None:
             best = min(best, time.process_time() - start)
         return best
 
-    assert_linear(cost, 20_000, 14)
+    assert_linear(cost, 40_000, 14)  # from 40,000 pieces the text is out of the processor's caches at both sizes
 
 
 def test_the_key_is_not_part_of_equality_or_the_json_form() -> None:
