@@ -335,6 +335,22 @@ def test_the_tables_are_those_of_table_rows_in_the_corpus_order(series: Path) ->
     )
 
 
+def test_to_duckdb_holds_the_tables_and_updates_a_file_with_only_what_changed(series: Path, tmp_path: Path) -> None:
+    pytest.importorskip("duckdb")
+    corpus = bm.Corpus(series)
+    expected = expected_rows(corpus)
+    memory = corpus.to_duckdb()
+    for name in TABLES:
+        assert memory.sql(f"select count(*) from {name}").fetchall() == [(len(expected[name]),)], name
+    memory.close()
+    database = tmp_path / "briefs.duckdb"
+    corpus.to_duckdb(database).close()
+    again = corpus.to_duckdb(database)  # nothing new: the same store, no file read again
+    assert again.sql("select count(*) from reports").fetchall() == [(len(corpus),)]
+    assert again.sql("select count(*) from _files").fetchall() == [(len(corpus.files),)]
+    again.close()
+
+
 def test_two_files_holding_one_text_are_two_reports(tmp_path: Path) -> None:
     for name in ("copy-1.txt", "copy-2.txt"):
         (tmp_path / name).write_text(brief(9), encoding="utf-8")

@@ -26,6 +26,7 @@ from briefmodel._corpus.inputs import SUFFIXES, find_inputs
 from briefmodel._corpus.passes import Done, Found, Summary
 from briefmodel._corpus.reader import read_file
 from briefmodel._corpus.rows import Rows
+from briefmodel._corpus.store import write_duckdb
 from briefmodel._corpus.view import corpus_html, corpus_repr
 from briefmodel._corpus.workers import read_all
 from briefmodel._errors import BriefmodelError, require
@@ -332,6 +333,17 @@ class Corpus:
         ``to_arrow``."""
         arrow = self.to_arrow(tables)
         return {name: frame_of(COLUMNS[name], table) for name, table in arrow.items()}
+
+    def to_duckdb(self, database: "str | os.PathLike[str] | None" = None) -> Any:
+        """The tables of every file in a DuckDB store, and the open connection to it (the ``duckdb`` extra).
+
+        ``database`` is a database file, made or updated as ``briefmodel export
+        PATHS --to duckdb FILE`` does it: only the files that are new or changed
+        since the last update (by path and content hash) are read, all or nothing;
+        ``None`` gives a store in memory. See the store page for its tables.
+        """
+        require("duckdb", extra="duckdb", purpose="the DuckDB store")
+        return write_duckdb(list(self._files), database, workers=self.workers)
 
     @staticmethod
     def _table_names(tables: Iterable[str] | None) -> list[str]:
